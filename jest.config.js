@@ -1,0 +1,25 @@
+// Two projects: Node-side code (core, server, functions through the local cloud, the local cloud
+// itself, the CLI) and the mini program through miniprogram-simulate, each with its own tsconfig so
+// WeChat globals never leak into server code.
+const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
+      testMatch: ['<rootDir>/test/{core,server,cloud,localcloud,cli,e2e}/**/*.test.ts'],
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/test/miniprogram/tsconfig.json') },
+      setupFiles: ['<rootDir>/test/miniprogram/setup.ts'],
+      testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
+    },
+  ],
+};
