@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startLocalCloud, type LocalCloudOptions } from '../../localcloud/server';
+import type { RawRoute } from '../../localcloud/module';
+import { demoSeed } from '../seed/demo';
+import { repoRoot } from '../paths';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  data: string;
+  seed: 'demo' | 'none';
+  preview: boolean;
+}
+
+/** `tongti serve`: runs until SIGINT/SIGTERM; prints one line with the URL when ready. */
+export async function runServe(opts: ServeOptions): Promise<number> {
+  const root = repoRoot();
+  const functionsDir = join(root, 'cloudfunctions');
+  const seed = opts.seed === 'demo' ? demoSeed() : null;
+  const routes: RawRoute[] = [];
+  let stopPreview: (() => void) | null = null;
+  if (opts.preview) {
+    const preview = await startPreview(root);
+    if (preview) {
+      routes.push(...preview.routes);
+      stopPreview = preview.stop;
+    }
+  }
+  const options: LocalCloudOptions = {
+    dataDir: resolve(opts.data),
+    functionsDir,
+    port: opts.port,
+    host: opts.host,
+    routes,
+    log: (line) => console.log(line),
+    ...(seed ? { seed: seed.collections, identities: seed.identities } : {}),
+  };
+  const cloud = await startLocalCloud(options);
+  const fns = cloud.functions.list();
+  if (opts.host !== '127.0.0.1' && opts.host !== 'localhost') {
+    console.warn(`warning: bound to ${opts.host}; anyone on that network can read and write this data`);
+  }
+  console.log('TongTi local cloud — a development server, not for real residents\' data.');
+  console.log(`functions: ${fns.length ? fns.join(', ') : 'none built (run npm run build)'}; data: ${options.dataDir}`);
+  if (stopPreview) console.log(`preview: ${cloud.url}/preview/`);
+  console.log(`TongTi local cloud ready at ${cloud.url}`);
+
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  stopPreview?.();
+  await cloud.close();
+  return 0;
+}
+
+/** Builds the preview once, rebuilds it on change, and serves it; absent if the preview isn't there. */
+async function startPreview(root: string): Promise<{ routes: RawRoute[]; stop(): void } | null> {
+  if (!existsSync(join(root, 'preview', 'build.ts')) || !existsSync(join(root, 'miniprogram', 'app.json'))) {
+    return null;
+  }
+  const { watchPreview } = await import('../../preview/build');
+  const { previewRoutes } = await import('../../preview/routes');
+  const outDir = join(root, '.tongti', 'preview');
+  const watcher = watchPreview({
+    miniprogramDir: join(root, 'miniprogram'),
+    outDir,
+    onRebuild: (r) => console.log(`preview rebuilt: ${r.files} files in ${r.ms} ms`),
+  });
+  return { routes: previewRoutes({ outDir }), stop: () => watcher.close() };
+}

@@ -1,0 +1,65 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { runTally, nodeTallyIo } from './commands/tally';
+import { runServe } from './commands/serve';
+import { runEnv } from './commands/env';
+
+/**
+ * `tongti`: the project's command line. `serve` runs the local cloud with our functions (and the
+ * browser preview), `env` prints what points an SDK at it, `tally` recounts a vote from a file.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  // tally owns its arguments and exit codes exactly (0 valid, 2 invalid), so it bypasses commander.
+  if (argv[2] === 'tally') return runTally(argv.slice(3), nodeTallyIo);
+
+  let exitCode = 0;
+  const program = new Command()
+    .name('tongti')
+    .description('TongTi (同梯): the local cloud and tools for the elevator renewal mini program')
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('start the local cloud with our cloud functions, the console and the preview')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, 8787)
+    .option('--host <host>', 'address to bind (development server: keep it local)', '127.0.0.1')
+    .option('--data <dir>', 'data folder (database, files, outbox)', '.tongti')
+    .option('--seed <seed>', 'data to load into an empty store: demo | none', parseSeed, 'none')
+    .option('--no-preview', 'do not serve the browser preview')
+    .action(async (opts: { port: number; host: string; data: string; seed: 'demo' | 'none'; preview: boolean }) => {
+      exitCode = await runServe(opts);
+    });
+
+  program
+    .command('env')
+    .description('print the environment variables that point wx-server-sdk at a local cloud')
+    .option('--port <port>', 'the local cloud port', parsePort, 8787)
+    .option('--host <host>', 'the local cloud address', '127.0.0.1')
+    .option('--openid <openid>', 'the caller identity getWXContext() reports', '')
+    .action((opts: { port: number; host: string; openid: string }) => {
+      process.stdout.write(runEnv(opts));
+    });
+
+  program
+    .command('tally')
+    .description('the lawful tally of one vote: tongti tally --input FILE (prints JSON)')
+    .option('--input <file>', 'JSON file of units and ballots');
+
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    const code = (err as { exitCode?: unknown }).exitCode;
+    return typeof code === 'number' ? code : 1;
+  }
+  return exitCode;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is 0–65535');
+  return n;
+}
+
+function parseSeed(value: string): 'demo' | 'none' {
+  if (value !== 'demo' && value !== 'none') throw new InvalidArgumentError('demo or none');
+  return value;
+}

@@ -1,0 +1,27 @@
+import type { BuildingSummary } from '../../typings/api';
+import { summarizeBuilding } from '../../core/building/summary';
+import type { Article, Building, Unit } from '../../core/registry/model';
+import type { Db } from '../cloud';
+import { AppError } from '../errors';
+import { readAll } from '../repository/readAll';
+
+/** households.summary: the building, its units and the latest published notice. */
+export async function getBuildingSummary(db: Db): Promise<BuildingSummary> {
+  const buildings = await db.collection('buildings').limit(1).get();
+  const building = buildings.data[0] as Building | undefined;
+  if (!building) throw new AppError('NOT_FOUND', '还没有登记楼栋信息');
+  const [units, notices] = await Promise.all([
+    readAll<Unit>(db, 'units', { buildingId: building._id }),
+    db
+      .collection('articles')
+      .where({ buildingId: building._id, kind: 'notice', status: 'published' })
+      .orderBy('publishedAt', 'desc')
+      .limit(1)
+      .get(),
+  ]);
+  return summarizeBuilding({
+    building,
+    units,
+    latestNotice: (notices.data[0] as Article | undefined) ?? null,
+  });
+}

@@ -1,0 +1,54 @@
+import { demoSeed } from '../../cli/seed/demo';
+import { startTestCloud, type TestCloud } from '../helpers/localCloud';
+import type { ApiResult, BuildingSummary } from '../../typings/api';
+
+/** households through the real wx-server-sdk, the function host and the local cloud. */
+describe('households function', () => {
+  let t: TestCloud;
+  const seed = demoSeed();
+
+  beforeAll(async () => {
+    t = await startTestCloud({ seed: seed.collections });
+  });
+  afterAll(() => t.stop());
+
+  it('summarises the demo building with its latest notice and a card per area', async () => {
+    const r = await t.call('households', { action: 'summary' }, 'demo-organizer');
+    expect(r.status).toBe(200);
+    const result = (r.body as { result: ApiResult<BuildingSummary> }).result;
+    if (!result.ok) throw new Error(result.message);
+    expect(result.data).toMatchObject({
+      name: '慈爱鑫和公寓',
+      builtYear: 2000,
+      floors: 24,
+      elevators: 2,
+      unitCount: 138,
+      // 138 flats, four owners hold two each, the one unsold flat counts once.
+      ownerCount: 134,
+      latestNotice: { id: 'notice-inspection', title: '关于两部电梯第三方检测结果的公告' },
+    });
+    const expectedArea = seed.collections.units.reduce((sum, u) => sum + u.areaHundredths, 0);
+    expect(result.data.totalAreaHundredths).toBe(expectedArea);
+    expect(result.data.areas.map((a) => a.area)).toEqual(['decisions', 'money', 'progress', 'households']);
+  });
+
+  it('reads the building in at most three database requests', async () => {
+    await t.call('households', { action: 'summary' }, 'demo-organizer');
+    const [record] = t.cloud.invocations();
+    expect(record).toMatchObject({ functionName: 'households', action: 'summary', ok: true });
+    expect(record?.dbRequests).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses an unknown action and unexpected fields without touching anything', async () => {
+    const unknown = await t.call('households', { action: 'explode' }, 'o');
+    expect((unknown.body as { result: unknown }).result).toEqual({
+      ok: false,
+      code: 'UNKNOWN_ACTION',
+      message: 'unknown action: explode',
+    });
+    const extra = await t.call('households', { action: 'summary', floors: 99 }, 'o');
+    expect((extra.body as { result: unknown }).result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const noAction = await t.call('households', {}, 'o');
+    expect((noAction.body as { result: unknown }).result).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+  });
+});
