@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runTally, nodeTallyIo } from './commands/tally';
-import { runServe } from './commands/serve';
 import { runEnv } from './commands/env';
 
 /**
@@ -25,9 +24,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--data <dir>', 'data folder (database, files, outbox)', '.tongti')
     .option('--seed <seed>', 'data to load into an empty store: demo | none', parseSeed, 'none')
     .option('--no-preview', 'do not serve the browser preview')
-    .action(async (opts: { port: number; host: string; data: string; seed: 'demo' | 'none'; preview: boolean }) => {
+    .action(
+      async (opts: {
+        port: number;
+        host: string;
+        data: string;
+        seed: 'demo' | 'none';
+        preview: boolean;
+      }) => {
+        // Loaded on demand: `tally` and `env` must not pay for starting the local cloud's modules.
+      const { runServe } = await import('./commands/serve');
       exitCode = await runServe(opts);
-    });
+      },
+    );
 
   program
     .command('env')
@@ -55,7 +64,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function parsePort(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is 0–65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is 0–65535');
   return n;
 }
 

@@ -8,7 +8,8 @@ let initialised = false;
 
 export function sdk(): typeof cloud {
   if (!initialised) {
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+    // The SDK's typings declare the current-env marker as a symbol the init options don't accept.
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
     initialised = true;
   }
   return cloud;

@@ -19,10 +19,18 @@ export interface CollectionSpec {
 
 export const COLLECTIONS = [
   { name: 'buildings', access: 'read-only', indexes: [] },
-  { name: 'units', access: 'none', indexes: [{ name: 'by_building', keys: { buildingId: 1, unitNo: 1 }, unique: true }] },
+  {
+    name: 'units',
+    access: 'none',
+    indexes: [{ name: 'by_building', keys: { buildingId: 1, unitNo: 1 }, unique: true }],
+  },
   { name: 'people', access: 'none', indexes: [] },
   { name: 'members', access: 'none', indexes: [{ name: 'by_openid', keys: { openid: 1 } }] },
-  { name: 'articles', access: 'read-only', indexes: [{ name: 'by_published', keys: { buildingId: 1, publishedAt: -1 } }] },
+  {
+    name: 'articles',
+    access: 'read-only',
+    indexes: [{ name: 'by_published', keys: { buildingId: 1, publishedAt: -1 } }],
+  },
   { name: 'audit', access: 'none', indexes: [{ name: 'by_time', keys: { at: -1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 

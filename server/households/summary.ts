@@ -4,24 +4,22 @@ import type { Article, Building, Unit } from '../../core/registry/model';
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
 import { readAll } from '../repository/readAll';
+import { docsOf } from '../repository/results';
 
 /** households.summary: the building, its units and the latest published notice. */
 export async function getBuildingSummary(db: Db): Promise<BuildingSummary> {
-  const buildings = await db.collection('buildings').limit(1).get();
-  const building = buildings.data[0] as Building | undefined;
+  const [building] = await docsOf<Building>(db.collection('buildings').limit(1).get());
   if (!building) throw new AppError('NOT_FOUND', '还没有登记楼栋信息');
   const [units, notices] = await Promise.all([
     readAll<Unit>(db, 'units', { buildingId: building._id }),
-    db
-      .collection('articles')
-      .where({ buildingId: building._id, kind: 'notice', status: 'published' })
-      .orderBy('publishedAt', 'desc')
-      .limit(1)
-      .get(),
+    docsOf<Article>(
+      db
+        .collection('articles')
+        .where({ buildingId: building._id, kind: 'notice', status: 'published' })
+        .orderBy('publishedAt', 'desc')
+        .limit(1)
+        .get(),
+    ),
   ]);
-  return summarizeBuilding({
-    building,
-    units,
-    latestNotice: (notices.data[0] as Article | undefined) ?? null,
-  });
+  return summarizeBuilding({ building, units, latestNotice: notices[0] ?? null });
 }
