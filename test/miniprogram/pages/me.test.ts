@@ -1,0 +1,64 @@
+import { LARGE_TYPE_STORAGE_KEY } from '../../../miniprogram/utils/largeType';
+import { app, flush, mount, resetWx, type Rendered } from '../harness';
+
+beforeEach(resetWx);
+
+async function switchLargeType(me: Rendered, value: boolean): Promise<void> {
+  me.querySelector('.large-type-switch')?.dispatchEvent('change', { detail: { value } });
+  await flush();
+}
+
+describe('large-type mode', () => {
+  it('is off until chosen', () => {
+    const me = mount('pages/me/index');
+
+    expect(me.data.largeType).toBe(false);
+    expect(me.querySelector('.lt')).toBeUndefined();
+  });
+
+  it('turns on from the switch on Me: stored, mirrored in globalData, class on the page', async () => {
+    const me = mount('pages/me/index');
+
+    await switchLargeType(me, true);
+
+    expect(wx.getStorageSync(LARGE_TYPE_STORAGE_KEY)).toBe(true);
+    expect(app().globalData.largeType).toBe(true);
+    expect(me.data.largeType).toBe(true);
+    expect(me.querySelector('.tt-page.lt')).toBeDefined();
+  });
+
+  it('restyles a page that is already open, and pages opened later start enlarged', async () => {
+    const decisions = mount('pages/decisions/index');
+    const me = mount('pages/me/index');
+
+    await switchLargeType(me, true);
+    expect(decisions.querySelector('.tt-page.lt')).toBeDefined();
+
+    const progress = mount('pages/progress/index');
+    expect(progress.data.largeType).toBe(true);
+    expect(progress.querySelector('.tt-page.lt')).toBeDefined();
+  });
+
+  it('turns off again and remembers that too', async () => {
+    wx.setStorageSync(LARGE_TYPE_STORAGE_KEY, true);
+    const money = mount('pages/money/index');
+    const me = mount('pages/me/index');
+    expect(me.querySelector('.tt-page.lt')).toBeDefined();
+
+    await switchLargeType(me, false);
+
+    expect(wx.getStorageSync(LARGE_TYPE_STORAGE_KEY)).toBe(false);
+    expect(me.querySelector('.lt')).toBeUndefined();
+    expect(money.querySelector('.lt')).toBeUndefined();
+  });
+
+  it('stops updating a page once it is closed', async () => {
+    const decisions = mount('pages/decisions/index');
+    const me = mount('pages/me/index');
+    decisions.detach();
+
+    await switchLargeType(me, true);
+
+    expect(decisions.data.largeType).toBe(false);
+  });
+});

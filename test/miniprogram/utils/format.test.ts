@@ -1,0 +1,70 @@
+import {
+  formatArea,
+  formatDate,
+  formatDateTime,
+  formatFen,
+} from '../../../miniprogram/utils/format';
+
+describe('formatFen', () => {
+  it.each([
+    [0, '¥0.00'],
+    [5, '¥0.05'],
+    [123456, '¥1,234.56'],
+    [100000000, '¥1,000,000.00'],
+    [-1200, '-¥12.00'],
+  ])('%i fen → %s', (fen, text) => {
+    expect(formatFen(fen)).toBe(text);
+  });
+
+  it('refuses a fractional amount instead of rounding money', () => {
+    expect(() => formatFen(12.5)).toThrow(TypeError);
+  });
+});
+
+describe('formatArea', () => {
+  it.each([
+    [8912, '89.12 m²'],
+    [8910, '89.10 m²'],
+    [987654, '9,876.54 m²'],
+    [999999, '9,999.99 m²'],
+    [1000000, '1.00 万 m²'],
+    [1234567, '1.23 万 m²'],
+    // Half up at the 0.01 万 boundary: 12,350 m² is 1.235 万.
+    [1235000, '1.24 万 m²'],
+    [1234999, '1.23 万 m²'],
+  ])('%i hundredths → %s', (hundredths, text) => {
+    expect(formatArea(hundredths)).toBe(text);
+  });
+
+  it('refuses negative and fractional areas', () => {
+    expect(() => formatArea(-1)).toThrow(RangeError);
+    expect(() => formatArea(1.5)).toThrow(TypeError);
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2026-11-29T10:00:00+08:00', '2026年11月29日'],
+    // 16:30 UTC is already the next day in Shanghai.
+    ['2026-11-28T16:30:00Z', '2026年11月29日'],
+    ['2026-11-28T15:59:59Z', '2026年11月28日'],
+    ['2026-03-05T07:00:00-0500', '2026年3月5日'],
+    ['2026-11-29', '2026年11月29日'],
+    ['2026-11-29 23:59', '2026年11月29日'],
+    ['2026-11-29T10:00:00.123+08:00', '2026年11月29日'],
+  ])('%s → %s', (iso, text) => {
+    expect(formatDate(iso)).toBe(text);
+  });
+
+  it.each(['', 'yesterday', '2026-02-30', '2026-13-01', '2026-11-29T24:00:00+08:00'])(
+    'answers "" for %p',
+    (iso) => {
+      expect(formatDate(iso)).toBe('');
+    },
+  );
+
+  it('adds the Shanghai time of day in formatDateTime', () => {
+    expect(formatDateTime('2026-11-29T02:05:00Z')).toBe('2026年11月29日 10:05');
+    expect(formatDateTime('not a date')).toBe('');
+  });
+});
