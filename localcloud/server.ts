@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
@@ -42,7 +42,7 @@ export interface LocalCloudOptions {
   host?: string;
   envId?: string;
   /** Collections and documents to load when the store is empty of them. */
-  seed?: Record<string, Record<string, unknown>[]>;
+  seed?: Record<string, readonly object[]>;
   /** People a developer can act as in the preview (the emulator's test users). */
   identities?: IdentityOption[];
   routes?: RawRoute[];
@@ -76,7 +76,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   // A seed fills an empty store only: restarting never duplicates or overwrites what is there.
   const existing = new Set(database.listCollections());
   if (opts.seed && !Object.keys(opts.seed).some((name) => existing.has(name))) {
-    database.loadSeed(opts.seed);
+    database.loadSeed(opts.seed as Record<string, Record<string, unknown>[]>);
   }
   const outbox = new Outbox(opts.dataDir);
   const functions = new FunctionHost({
@@ -131,7 +131,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     if (req.method === 'GET' && path.startsWith('/api/')) return handleConsoleApi(res, url);
     const route = routes.find((r) => r.method === req.method && path.startsWith(r.prefix));
     if (route) return route.handle(req, res, url, body);
-    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route for ${req.method} ${path}` } });
+    sendJson(res, 404, {
+      error: { code: 'NOT_FOUND', message: `no route for ${req.method} ${path}` },
+    });
   }
 
   async function handleAdmin(
@@ -146,7 +148,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     try {
       parsed = isMultipart(req) ? { action: req.headers['x-tongti-action'] } : parseJson(body);
     } catch {
-      return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body is not JSON', requestId });
+      return sendJson(res, 200, {
+        code: 'INVALID_PARAM',
+        message: 'request body is not JSON',
+        requestId,
+      });
     }
     const action = actionFromBody(parsed, req);
     if (!action) {
@@ -154,9 +160,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     }
     const handler = actions[action];
     if (!handler) {
-      return sendJson(res, 200, { code: 'INVALID_PARAM', message: `unknown action: ${action}`, requestId });
+      return sendJson(res, 200, {
+        code: 'INVALID_PARAM',
+        message: `unknown action: ${action}`,
+        requestId,
+      });
     }
-    if (invocationId && action.startsWith('database.')) functions.countDatabaseRequest(invocationId);
+    if (invocationId && action.startsWith('database.'))
+      functions.countDatabaseRequest(invocationId);
     const ctx: AdminContext = {
       requestId,
       invocation: invocation
@@ -176,7 +187,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       }
       sendJson(res, 200, { ...result, requestId });
     } catch (err) {
-      if (isCloudError(err)) return sendJson(res, 200, { code: err.code, message: err.message, requestId });
+      if (isCloudError(err))
+        return sendJson(res, 200, { code: err.code, message: err.message, requestId });
       log(`admin ${action}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       sendJson(res, 200, { code: 'SYS_ERR', message: 'internal error', requestId });
     }
@@ -217,12 +229,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     if (first === 'identities') return sendJson(res, 200, opts.identities ?? []);
     if (first === 'functions') return sendJson(res, 200, functions.list());
     if (first === 'invocations') return sendJson(res, 200, functions.recent());
-    if (first === 'outbox') return sendJson(res, 200, outbox.list(url.searchParams.get('kind') ?? undefined));
+    if (first === 'outbox')
+      return sendJson(res, 200, outbox.list(url.searchParams.get('kind') ?? undefined));
     if (first === 'collections' && !second) {
       return sendJson(
         res,
         200,
-        database.listCollections().map((name) => ({ name, count: database.documents(name, 0, 0).total })),
+        database
+          .listCollections()
+          .map((name) => ({ name, count: database.documents(name, 0, 0).total })),
       );
     }
     if (first === 'collections' && second) {
@@ -230,9 +245,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       const limit = clampInt(url.searchParams.get('limit'), 20, 1, 100);
       const name = decodeURIComponent(second);
       if (!database.listCollections().includes(name)) {
-        return sendJson(res, 404, { error: { code: 'DATABASE_COLLECTION_NOT_EXIST', message: name } });
+        return sendJson(res, 404, {
+          error: { code: 'DATABASE_COLLECTION_NOT_EXIST', message: name },
+        });
       }
-      return sendJson(res, 200, { name, offset, limit, ...database.documents(name, offset, limit) });
+      return sendJson(res, 200, {
+        name,
+        offset,
+        limit,
+        ...database.documents(name, offset, limit),
+      });
     }
     sendJson(res, 404, { error: { code: 'NOT_FOUND', message: url.pathname } });
   }
@@ -271,7 +293,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
 /** `cloud.callFunction` from inside a function: the callee runs as the same caller. */
 async function invokeFromSdk(host: FunctionHost, body: Record<string, unknown>, ctx: AdminContext) {
   const name = body.function_name;
-  if (typeof name !== 'string' || !name) throw new CloudError('INVALID_PARAM', 'function_name is required');
+  if (typeof name !== 'string' || !name)
+    throw new CloudError('INVALID_PARAM', 'function_name is required');
   let data: unknown = {};
   if (typeof body.request_data === 'string' && body.request_data !== '') {
     try {

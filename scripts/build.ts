@@ -10,11 +10,17 @@ import { buildFunctions } from './buildFunctions';
 async function main(): Promise<void> {
   const root = join(__dirname, '..');
   const fns = await buildFunctions(root);
-  console.log(`built ${fns.length} cloud function(s): ${fns.map((f) => `${f.name} ${kb(f.bytes)}`).join(', ')}`);
+  console.log(
+    `built ${fns.length} cloud function(s): ${fns.map((f) => `${f.name} ${kb(f.bytes)}`).join(', ')}`,
+  );
   const previewBuild = join(root, 'preview', 'build.ts');
   if (existsSync(previewBuild) && readdirSync(join(root, 'miniprogram')).includes('app.json')) {
-    const { buildPreview } = (await import('../preview/build')) as typeof import('../preview/build');
-    const r = await buildPreview({ miniprogramDir: join(root, 'miniprogram'), outDir: join(root, '.tongti', 'preview') });
+    const { buildPreview } =
+      (await import('../preview/build')) as typeof import('../preview/build');
+    const r = await buildPreview({
+      miniprogramDir: join(root, 'miniprogram'),
+      outDir: join(root, '.tongti', 'preview'),
+    });
     console.log(`built the preview: ${r.files} files, ${kb(r.bytes)} in ${r.ms} ms`);
   }
 }

@@ -39,10 +39,14 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   const cloud = await startLocalCloud(options);
   const fns = cloud.functions.list();
   if (opts.host !== '127.0.0.1' && opts.host !== 'localhost') {
-    console.warn(`warning: bound to ${opts.host}; anyone on that network can read and write this data`);
+    console.warn(
+      `warning: bound to ${opts.host}; anyone on that network can read and write this data`,
+    );
   }
-  console.log('TongTi local cloud — a development server, not for real residents\' data.');
-  console.log(`functions: ${fns.length ? fns.join(', ') : 'none built (run npm run build)'}; data: ${options.dataDir}`);
+  console.log("TongTi local cloud — a development server, not for real residents' data.");
+  console.log(
+    `functions: ${fns.length ? fns.join(', ') : 'none built (run npm run build)'}; data: ${options.dataDir}`,
+  );
   if (stopPreview) console.log(`preview: ${cloud.url}/preview/`);
   console.log(`TongTi local cloud ready at ${cloud.url}`);
 
@@ -62,7 +66,10 @@ export async function runServe(opts: ServeOptions): Promise<number> {
 
 /** Builds the preview once, rebuilds it on change, and serves it; absent if the preview isn't there. */
 async function startPreview(root: string): Promise<{ routes: RawRoute[]; stop(): void } | null> {
-  if (!existsSync(join(root, 'preview', 'build.ts')) || !existsSync(join(root, 'miniprogram', 'app.json'))) {
+  if (
+    !existsSync(join(root, 'preview', 'build.ts')) ||
+    !existsSync(join(root, 'miniprogram', 'app.json'))
+  ) {
     return null;
   }
   const { watchPreview } = await import('../../preview/build');

@@ -21,7 +21,8 @@ export function summarizeBuilding(input: {
     })),
     [],
   );
-  if (!heads.ok) throw new Error(`registry is inconsistent: ${heads.error.path} ${heads.error.message}`);
+  if (!heads.ok)
+    throw new Error(`registry is inconsistent: ${heads.error.path} ${heads.error.message}`);
   return {
     buildingId: building._id,
     name: building.name,

@@ -102,7 +102,9 @@ export class FunctionHost {
   list(): string[] {
     if (!existsSync(this.opts.functionsDir)) return [];
     return readdirSync(this.opts.functionsDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(join(this.opts.functionsDir, d.name, 'index.js')))
+      .filter(
+        (d) => d.isDirectory() && existsSync(join(this.opts.functionsDir, d.name, 'index.js')),
+      )
       .map((d) => d.name)
       .sort();
   }
@@ -282,7 +284,10 @@ export class FunctionHost {
 
   private onWorkerMessage(pool: Pool, pooled: PooledWorker, msg: WorkerMessage): void {
     if (msg.type === 'crash') {
-      const err = new CloudError('FUNCTIONS_EXECUTE_FAIL', `${msg.error.name}: ${msg.error.message}`);
+      const err = new CloudError(
+        'FUNCTIONS_EXECUTE_FAIL',
+        `${msg.error.name}: ${msg.error.message}`,
+      );
       this.opts.log?.(`fn=${pool.name} crashed: ${msg.error.stack || msg.error.message}`);
       // The process state is unknown after an uncaught failure: retire the worker.
       this.retire(pooled);
@@ -356,7 +361,10 @@ export class FunctionHost {
           this.retire(pooled);
           this.fail(
             pooled,
-            new CloudError('FUNCTIONS_TIMEOUT', `Invoking task timed out after ${timeoutS} seconds`),
+            new CloudError(
+              'FUNCTIONS_TIMEOUT',
+              `Invoking task timed out after ${timeoutS} seconds`,
+            ),
           );
         }, pool.timeoutMs);
         pooled.pending = { id, resolve, reject, timer };

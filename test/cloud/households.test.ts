@@ -29,7 +29,12 @@ describe('households function', () => {
     });
     const expectedArea = seed.collections.units.reduce((sum, u) => sum + u.areaHundredths, 0);
     expect(result.data.totalAreaHundredths).toBe(expectedArea);
-    expect(result.data.areas.map((a) => a.area)).toEqual(['decisions', 'money', 'progress', 'households']);
+    expect(result.data.areas.map((a) => a.area)).toEqual([
+      'decisions',
+      'money',
+      'progress',
+      'households',
+    ]);
   });
 
   it('reads the building in at most three database requests', async () => {
@@ -47,8 +52,14 @@ describe('households function', () => {
       message: 'unknown action: explode',
     });
     const extra = await t.call('households', { action: 'summary', floors: 99 }, 'o');
-    expect((extra.body as { result: unknown }).result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect((extra.body as { result: unknown }).result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+    });
     const noAction = await t.call('households', {}, 'o');
-    expect((noAction.body as { result: unknown }).result).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect((noAction.body as { result: unknown }).result).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_ACTION',
+    });
   });
 });

@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalCloud, OPENID_HEADER, type LocalCloud, type LocalCloudOptions } from '../../localcloud/server';
+import {
+  startLocalCloud,
+  OPENID_HEADER,
+  type LocalCloud,
+  type LocalCloudOptions,
+} from '../../localcloud/server';
 
 /** A local cloud on port 0 over a fresh data folder, removed again by `stop()`. */
 export interface TestCloud {

@@ -19,7 +19,14 @@ describe('function host', () => {
   afterAll(() => t.stop());
 
   it('lists the built functions', () => {
-    expect(t.cloud.functions.list()).toEqual(['caller', 'crash', 'dbcount', 'reject', 'slow', 'whoami']);
+    expect(t.cloud.functions.list()).toEqual([
+      'caller',
+      'crash',
+      'dbcount',
+      'reject',
+      'slow',
+      'whoami',
+    ]);
   });
 
   it('gives each concurrent invocation its own caller identity', async () => {
@@ -48,7 +55,9 @@ describe('function host', () => {
   it('reports a thrown error as an execution failure', async () => {
     const r = await t.call('crash', { reason: 'test' }, 'o-crash');
     expect(r.status).toBe(500);
-    expect(r.body).toEqual({ error: { code: 'FUNCTIONS_EXECUTE_FAIL', message: 'Error: boom: test' } });
+    expect(r.body).toEqual({
+      error: { code: 'FUNCTIONS_EXECUTE_FAIL', message: 'Error: boom: test' },
+    });
   });
 
   it('reports a process exit and an unhandled rejection, then keeps serving', async () => {
@@ -86,7 +95,12 @@ describe('function host', () => {
     expect(r.body).toEqual({
       result: {
         outer: 'o-outer',
-        inner: { openid: 'o-outer', appid: 'wx0000000000000000', env: 'tongti-local', echo: 'via caller' },
+        inner: {
+          openid: 'o-outer',
+          appid: 'wx0000000000000000',
+          env: 'tongti-local',
+          echo: 'via caller',
+        },
       },
     });
   });
@@ -95,7 +109,10 @@ describe('function host', () => {
     const missing = await t.call('nope', {}, 'o');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { code: 'FUNCTION_NOT_FOUND' } });
-    const res = await fetch(`${t.cloud.url}/functions/whoami`, { method: 'POST', body: '{not json' });
+    const res = await fetch(`${t.cloud.url}/functions/whoami`, {
+      method: 'POST',
+      body: '{not json',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'INVALID_PARAM' } });
   });
