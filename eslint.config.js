@@ -25,6 +25,7 @@ module.exports = tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       eqeqeq: ['error', 'always'],
+      curly: ['error', 'multi-line'],
       'no-console': 'off',
     },
   },

@@ -32,9 +32,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         seed: 'demo' | 'none';
         preview: boolean;
       }) => {
-        // Loaded on demand: `tally` and `env` must not pay for starting the local cloud's modules.
-      const { runServe } = await import('./commands/serve');
-      exitCode = await runServe(opts);
+        // Loaded on demand so `tally` and `env` never load the local cloud (a native module among
+        // them); require, not import(), because tsx resolves import() as ESM, without extensions.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runServe } = require('./commands/serve') as typeof import('./commands/serve');
+        exitCode = await runServe(opts);
       },
     );
 
@@ -56,8 +58,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync([...argv]);
   } catch (err) {
+    // Commander has already printed its own usage errors; anything else is ours to report.
     const code = (err as { exitCode?: unknown }).exitCode;
-    return typeof code === 'number' ? code : 1;
+    if (typeof code === 'number') return code;
+    console.error(err instanceof Error ? err.message : String(err));
+    return 1;
   }
   return exitCode;
 }

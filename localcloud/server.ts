@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './database';
 import { createStorage } from './storage';
 import { createOpenApi } from './openapi';
 import { createPay } from './pay';
+import { parseMultipart } from './openapi/multipart';
 import { CloudError, isCloudError } from './errors';
 import { FunctionHost, type InvocationRecord } from './functions/host';
 import { Outbox } from './outbox';
@@ -146,15 +147,17 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const invocation = invocationId ? functions.invocation(invocationId) : null;
     let parsed: unknown;
     try {
-      parsed = isMultipart(req) ? { action: req.headers['x-tongti-action'] } : parseJson(body);
+      parsed = isMultipart(req)
+        ? formFields(body, req.headers['content-type'] ?? '')
+        : parseJson(body);
     } catch {
       return sendJson(res, 200, {
         code: 'INVALID_PARAM',
-        message: 'request body is not JSON',
+        message: 'request body is neither JSON nor form data',
         requestId,
       });
     }
-    const action = actionFromBody(parsed, req);
+    const action = actionFromBody(parsed);
     if (!action) {
       return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'missing action', requestId });
     }
@@ -318,13 +321,24 @@ function isMultipart(req: IncomingMessage): boolean {
   return (req.headers['content-type'] ?? '').startsWith('multipart/');
 }
 
-function actionFromBody(parsed: unknown, req: IncomingMessage): string | null {
+function actionFromBody(parsed: unknown): string | null {
   if (parsed && typeof parsed === 'object' && 'action' in parsed) {
     const a = (parsed as { action: unknown }).action;
     if (typeof a === 'string' && a) return a;
   }
-  const header = req.headers['x-tongti-action'];
-  return typeof header === 'string' && header ? header : null;
+  return null;
+}
+
+/**
+ * openapi and cloudPay calls come as multipart forms: text fields become strings, binary parts
+ * stay Buffers (their modules also read the untouched bytes from ctx.raw.body).
+ */
+function formFields(body: Buffer, contentType: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, part] of parseMultipart(body, contentType)) {
+    fields[name] = part.contentType ? part.data : part.data.toString('utf8');
+  }
+  return fields;
 }
 
 function parseJson(body: Buffer): unknown {
