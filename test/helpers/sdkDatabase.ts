@@ -1,10 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase, type Database } from '../../localcloud/database';
-import { startDbOnlyServer, type DbOnlyServer } from './dbOnlyServer';
-
-export type WxSdk = typeof import('wx-server-sdk');
+import type { WxSdk } from './wxSdk';
 
 /*
  * The slice of wx-server-sdk's database API the tests call. Its own typings answer
@@ -132,81 +126,6 @@ export interface Db {
 
 export function database(cloud: WxSdk): Db {
   return cloud.database() as unknown as Db;
-}
-
-/** Environment that points wx-server-sdk at `adminUrl` (read by the SDK on every request). */
-export function pointSdkAt(adminUrl: string, openid = 'o-test-user'): void {
-  Object.assign(process.env, {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-    TENCENTCLOUD_SECRETID: 'x',
-    TENCENTCLOUD_SECRETKEY: 'y',
-    TCB_ENV: 'local',
-    TENCENTCLOUD: 'true',
-    SILENCE: 'true',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-    WX_OPENID: openid,
-    WX_APPID: 'wx0000000000000000',
-    WX_UNIONID: '',
-  });
-}
-
-/** A fresh, initialised copy of the real wx-server-sdk, as a cloud function would load it. */
-export function loadWxSdk(): WxSdk {
-  let sdk: WxSdk | undefined;
-  jest.isolateModules(() => {
-    sdk = jest.requireActual<WxSdk>('wx-server-sdk');
-  });
-  if (!sdk) throw new Error('wx-server-sdk did not load');
-  // The SDK's typings say string, but DYNAMIC_CURRENT_ENV (a symbol) is what functions pass.
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  return sdk;
-}
-
-/** A database over a temp folder, served at /admin, with the SDK pointed at it. */
-export interface SdkDatabase {
-  dir: string;
-  db: Database;
-  server: DbOnlyServer;
-  cloud: WxSdk;
-  /** Closes server and database and removes the folder. */
-  stop(): Promise<void>;
-}
-
-export async function startSdkDatabase(opts: { clock?: () => number } = {}): Promise<SdkDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'tongti-db-'));
-  const db = openDatabase({ dir, ...(opts.clock ? { clock: opts.clock } : {}) });
-  const server = await startDbOnlyServer(db);
-  pointSdkAt(server.adminUrl);
-  const cloud = loadWxSdk();
-  return {
-    dir,
-    db,
-    server,
-    cloud,
-    async stop() {
-      await server.close();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** What the SDK rejects with: an Error carrying a numeric errCode and an errMsg. */
-export async function sdkFailure(
-  promise: Promise<unknown>,
-): Promise<{ errCode: number; errMsg: string; code: unknown; raw: unknown }> {
-  try {
-    await promise;
-  } catch (e) {
-    const err = e as { errCode?: unknown; errMsg?: unknown; message?: unknown; code?: unknown };
-    return {
-      errCode: typeof err.errCode === 'number' ? err.errCode : NaN,
-      errMsg: typeof err.errMsg === 'string' ? err.errMsg : String(err.message),
-      code: err.code,
-      raw: e,
-    };
-  }
-  throw new Error('expected the SDK call to fail');
 }
 
 /** POSTs a raw body to /admin, for what the SDK would never send. */

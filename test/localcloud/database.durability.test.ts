@@ -1,69 +1,39 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { database, loadWxSdk, pointSdkAt } from '../helpers/sdkDatabase';
+import { database } from '../helpers/sdkDatabase';
+import { type ServeProcess, startServe } from '../helpers/tongtiCli';
+import { loadWxSdk, pointSdkAt } from '../helpers/wxSdk';
 
 /*
- * A write the SDK saw acknowledged survives kill -9: the server runs in a child process, takes
- * writes from several concurrent writers, is killed with SIGKILL while more are in flight, and
- * is restarted on the same data folder.
+ * A write the SDK saw acknowledged survives kill -9: the real `tongti serve` runs in a child
+ * process group, takes writes from several concurrent writers in this process, is killed with
+ * SIGKILL while more are in flight, and is restarted on the same data folder.
  */
 
 jest.setTimeout(40_000);
 
-const ROOT = join(__dirname, '..', '..');
-const MAIN = join(ROOT, 'test', 'helpers', 'dbServerMain.ts');
-
-interface Child {
-  proc: ChildProcess;
-  adminUrl: string;
-}
-
-/** Starts the server in its own process group, so SIGKILL reaches npx, tsx and node alike. */
-function startChild(dir: string): Promise<Child> {
-  const proc = spawn('npx', ['tsx', MAIN, dir], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    proc.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-    proc.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m) resolve({ proc, adminUrl: `http://127.0.0.1:${m[1]}/admin` });
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-}
-
-function kill(child: Child, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.proc.exitCode !== null || child.proc.signalCode !== null) return resolve();
-    child.proc.once('exit', () => resolve());
-    if (child.proc.pid !== undefined) process.kill(-child.proc.pid, signal);
-  });
-}
-
 let dir: string;
-const children: Child[] = [];
+const servers: ServeProcess[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tongti-durable-'));
 });
 
 afterAll(async () => {
-  for (const c of children) await kill(c, 'SIGKILL');
+  for (const s of servers) await s.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
+async function serve(): Promise<ServeProcess> {
+  const server = await startServe(dir);
+  servers.push(server);
+  pointSdkAt({ adminUrl: server.adminUrl, envId: 'tongti-local' });
+  return server;
+}
+
 test('every acknowledged write is there after kill -9 and a restart', async () => {
-  const first = await startChild(dir);
-  children.push(first);
-  pointSdkAt(first.adminUrl);
+  const first = await serve();
   const db = database(loadWxSdk());
   await db.createCollection('durable');
 
@@ -72,12 +42,12 @@ test('every acknowledged write is there after kill -9 and a restart', async () =
   let killed: Promise<void> | null = null;
 
   const writer = async (w: number): Promise<void> => {
-    counters.set(w, { acked: -1, tried: -1 });
+    const c = { acked: -1, tried: -1 };
+    counters.set(w, c);
     for (let i = 0; ; i += 1) {
       try {
         const { _id } = await db.collection('durable').add({ data: { w, i } });
         acked.push(String(_id));
-        const c = counters.get(w) ?? { acked: -1, tried: -1 };
         c.tried = i;
         await db
           .collection('durable')
@@ -87,7 +57,7 @@ test('every acknowledged write is there after kill -9 and a restart', async () =
       } catch {
         return; // the server is gone
       }
-      if (acked.length >= 60 && !killed) killed = kill(first, 'SIGKILL');
+      if (acked.length >= 60 && !killed) killed = first.kill('SIGKILL');
     }
   };
   await Promise.all([0, 1, 2, 3].map(writer));
@@ -95,9 +65,7 @@ test('every acknowledged write is there after kill -9 and a restart', async () =
   expect(acked.length).toBeGreaterThanOrEqual(60);
   expect(first.proc.signalCode).toBe('SIGKILL');
 
-  const second = await startChild(dir);
-  children.push(second);
-  pointSdkAt(second.adminUrl);
+  const second = await serve();
   const stored = await db.collection('durable').limit(1000).get();
   const present = new Set(stored.data.map((d) => String(d._id)));
 
@@ -108,5 +76,6 @@ test('every acknowledged write is there after kill -9 and a restart', async () =
     expect(n).toBeGreaterThanOrEqual(c.acked);
     expect(n).toBeLessThanOrEqual(c.tried);
   }
-  await kill(second, 'SIGTERM');
+  await second.kill('SIGTERM');
+  expect(second.proc.exitCode).toBe(0);
 });

@@ -1,21 +1,17 @@
-import {
-  database,
-  type Db,
-  type Doc,
-  postAdmin,
-  type SdkDatabase,
-  sdkFailure,
-  startSdkDatabase,
-} from '../helpers/sdkDatabase';
+import { SDK_FIXTURE_FUNCTIONS, startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { database, type Db, type Doc, postAdmin } from '../helpers/sdkDatabase';
+import { type ServerClock, stopServerClock } from '../helpers/serverClock';
+import { loadWxSdk, pointSdkAt, sdkFailure } from '../helpers/wxSdk';
 
 /*
- * The database through the unmodified wx-server-sdk, one assertion per line of PLATFORM.md's
- * "Cloud database semantics" (transactions and durability have their own files).
+ * The database of the real local cloud through the unmodified wx-server-sdk, one assertion per
+ * line of PLATFORM.md's "Cloud database semantics" (transactions and durability have their own
+ * files).
  */
 
 const T0 = Date.parse('2025-03-01T08:00:00Z');
-let now = T0;
-let env: SdkDatabase;
+let clock: ServerClock;
+let t: TestCloud;
 let db: Db;
 
 const ids = (docs: Doc[]): unknown[] => docs.map((d) => d._id).sort();
@@ -26,12 +22,15 @@ async function collection(name: string, docs: Doc[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  env = await startSdkDatabase({ clock: () => now });
-  db = database(env.cloud);
+  clock = stopServerClock(T0);
+  t = await startTestCloud({ functionsDir: SDK_FIXTURE_FUNCTIONS });
+  pointSdkAt(t.cloud);
+  db = database(loadWxSdk());
 });
 
 afterAll(async () => {
-  await env.stop();
+  await t.stop();
+  clock.restore();
 });
 
 describe('results come back in the shapes the SDK promises', () => {
@@ -111,7 +110,7 @@ describe('limits', () => {
   test('a limit of 1000 or more answers 1000, from the SDK and from the server alike', async () => {
     expect((await db.collection('many').limit(1000).get()).data).toHaveLength(1000);
     expect((await db.collection('many').limit(5000).get()).data).toHaveLength(1000);
-    const raw = await postAdmin(env.server.adminUrl, {
+    const raw = await postAdmin(t.cloud.adminUrl, {
       action: 'database.getDocument',
       collectionName: 'many',
       queryType: 'WHERE',
@@ -242,7 +241,27 @@ describe('update and set', () => {
   });
 
   test('_id inside update or set data is rejected and changes nothing', async () => {
-    const sent = env.server.counts.get('database.modifyDocument') ?? 0;
+    // From inside a function, as production code calls it: the SDK refuses before sending, so the
+    // invocation's only database request is the read that follows.
+    const { result, record } = await t.cloud.functions.invokeWithRecord(
+      'idwrite',
+      { collection: 'upd', id: 'u1' },
+      { openid: 'o-writer' },
+    );
+    const { failures, after } = result as {
+      failures: Array<{ errCode: number; errMsg: string } | null>;
+      after: Doc;
+    };
+    expect(record.dbRequests).toBe(1);
+    expect(failures).toEqual([
+      {
+        errCode: -501007,
+        errMsg: 'document.update:fail -501007 invalid parameters. 不能更新_id的值',
+      },
+      expect.objectContaining({ errCode: -501007 }),
+    ]);
+    expect(after._id).toBe('u1');
+
     const u = await sdkFailure(
       db
         .collection('upd')
@@ -255,15 +274,13 @@ describe('update and set', () => {
         .doc('u1')
         .set({ data: { _id: 'x', n: 1 } }),
     );
-
     expect(u.errCode).toBe(-501007);
     expect(u.errMsg).toBe('document.update:fail -501007 invalid parameters. 不能更新_id的值');
     expect(s.errCode).toBe(-501007);
-    expect(env.server.counts.get('database.modifyDocument') ?? 0).toBe(sent);
 
     // What the SDK refuses to send, the server refuses too.
     for (const data of ['{"$set":{"_id":"x"}}', '{"$rename":{"n":"_id"}}', '{"_id":"x","n":1}']) {
-      const raw = await postAdmin(env.server.adminUrl, {
+      const raw = await postAdmin(t.cloud.adminUrl, {
         action: 'database.modifyDocument',
         collectionName: 'upd',
         queryType: 'DOC',
@@ -332,7 +349,7 @@ describe('collections must exist', () => {
     for (const call of calls) expect((await sdkFailure(call)).errCode).toBe(-502005);
     const agg = await sdkFailure(c.aggregate().match({ a: 1 }).end());
     expect(agg.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
-    expect(env.db.listCollections()).not.toContain('nowhere');
+    expect(t.cloud.database.listCollections()).not.toContain('nowhere');
   });
 
   test('createCollection makes it usable; creating it again fails as on the real server', async () => {
@@ -545,7 +562,7 @@ describe('serverDate and ids', () => {
   beforeAll(() => collection('times', []));
 
   test('serverDate({offset}) is resolved with the server clock at write time and in queries', async () => {
-    now = T0;
+    clock.set(T0);
     const { _id } = await db.collection('times').add({ data: { at: db.serverDate() } });
     await db
       .collection('times')
@@ -556,7 +573,7 @@ describe('serverDate and ids', () => {
     expect(doc.at).toEqual(new Date(T0));
     expect(doc.due).toEqual(new Date(T0 + 60_000));
 
-    now = T0 + 5_000;
+    clock.set(T0 + 5_000);
     const _ = db.command;
     const olderThan = async (ms: number): Promise<number> =>
       (
@@ -687,7 +704,7 @@ describe('bad input gets the SDK error format and changes nothing', () => {
       },
     ];
     for (const body of bodies) {
-      const res = await postAdmin(env.server.adminUrl, body);
+      const res = await postAdmin(t.cloud.adminUrl, body);
       expect(errorKeys(res)).toEqual(['code', 'message', 'requestId']);
       expect(res.code).toBe('INVALID_PARAM');
     }
@@ -695,13 +712,13 @@ describe('bad input gets the SDK error format and changes nothing', () => {
   });
 
   test('unknown operators are an invalid command', async () => {
-    const query = await postAdmin(env.server.adminUrl, {
+    const query = await postAdmin(t.cloud.adminUrl, {
       action: 'database.getDocument',
       collectionName: 'safe',
       queryType: 'WHERE',
       query: '{"v":{"$frobnicate":1}}',
     });
-    const update = await postAdmin(env.server.adminUrl, {
+    const update = await postAdmin(t.cloud.adminUrl, {
       action: 'database.modifyDocument',
       collectionName: 'safe',
       queryType: 'DOC',
@@ -715,7 +732,7 @@ describe('bad input gets the SDK error format and changes nothing', () => {
   });
 
   test('an unknown action', async () => {
-    const res = await postAdmin(env.server.adminUrl, {
+    const res = await postAdmin(t.cloud.adminUrl, {
       action: 'database.dropEverything',
       collectionName: 'safe',
     });
@@ -724,14 +741,14 @@ describe('bad input gets the SDK error format and changes nothing', () => {
   });
 
   test('an unknown collection on write leaves the collection list alone', async () => {
-    const before = env.db.listCollections();
-    const res = await postAdmin(env.server.adminUrl, {
+    const before = t.cloud.database.listCollections();
+    const res = await postAdmin(t.cloud.adminUrl, {
       action: 'database.insertDocument',
       collectionName: 'ghost',
       data: ['{"a":1}'],
     });
     expect(res.code).toBe('DATABASE_COLLECTION_NOT_EXIST');
-    expect(env.db.listCollections()).toEqual(before);
+    expect(t.cloud.database.listCollections()).toEqual(before);
   });
 });
 
@@ -742,26 +759,29 @@ describe('the console view and seeds', () => {
       { _id: 'c2', n: 2 },
       { _id: 'c3', n: 3 },
     ]);
-    expect(env.db.documents('console', 1, 1)).toEqual({ total: 3, docs: [{ _id: 'c2', n: 2 }] });
-    expect(env.db.documents('console', 0, 1).docs).toEqual([
+    expect(t.cloud.database.documents('console', 1, 1)).toEqual({
+      total: 3,
+      docs: [{ _id: 'c2', n: 2 }],
+    });
+    expect(t.cloud.database.documents('console', 0, 1).docs).toEqual([
       { _id: 'c1', at: '2025-01-02T03:04:05.000Z' },
     ]);
   });
 
   test('loadSeed creates and inserts all or nothing; createCollection is idempotent', async () => {
-    env.db.loadSeed({
+    t.cloud.database.loadSeed({
       seedA: [{ _id: 'a1', at: { $date: '2025-01-01T00:00:00Z' } }, { n: 1 }],
       seedB: [],
     });
-    expect(env.db.listCollections()).toEqual(expect.arrayContaining(['seedA', 'seedB']));
+    expect(t.cloud.database.listCollections()).toEqual(expect.arrayContaining(['seedA', 'seedB']));
     expect((await db.collection('seedA').doc('a1').get()).data.at).toEqual(
       new Date('2025-01-01T00:00:00Z'),
     );
-    expect(() => env.db.loadSeed({ seedC: [{ _id: 'x' }], seedA: [{ _id: 'a1' }] })).toThrow(
-      /duplicate/,
-    );
-    expect(env.db.listCollections()).not.toContain('seedC');
-    env.db.createCollection('seedA');
+    expect(() =>
+      t.cloud.database.loadSeed({ seedC: [{ _id: 'x' }], seedA: [{ _id: 'a1' }] }),
+    ).toThrow(/duplicate/);
+    expect(t.cloud.database.listCollections()).not.toContain('seedC');
+    t.cloud.database.createCollection('seedA');
     expect((await db.collection('seedA').count()).total).toBe(2);
   });
 });

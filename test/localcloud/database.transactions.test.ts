@@ -1,18 +1,16 @@
-import {
-  database,
-  type Db,
-  type SdkDatabase,
-  sdkFailure,
-  startSdkDatabase,
-} from '../helpers/sdkDatabase';
+import { startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { database, type Db } from '../helpers/sdkDatabase';
+import { type ServerClock, stopServerClock } from '../helpers/serverClock';
+import { loadWxSdk, pointSdkAt, sdkFailure } from '../helpers/wxSdk';
 
 /*
- * Transactions through the real SDK: commit, rollback, conflicts that runTransaction retries,
- * snapshot isolation, what is allowed inside, and idle transactions being aborted.
+ * Transactions of the real local cloud through the real SDK: commit, rollback, conflicts that
+ * runTransaction retries, snapshot isolation, what is allowed inside, and idle transactions being
+ * aborted.
  */
 
-let now = Date.parse('2025-03-01T08:00:00Z');
-let env: SdkDatabase;
+let clock: ServerClock;
+let local: TestCloud;
 let db: Db;
 
 /** A promise the test resolves by hand, to interleave two transactions deterministically. */
@@ -23,14 +21,17 @@ function gate(): { wait: Promise<void>; open: () => void } {
 }
 
 beforeAll(async () => {
-  env = await startSdkDatabase({ clock: () => now });
-  db = database(env.cloud);
+  clock = stopServerClock(Date.parse('2025-03-01T08:00:00Z'));
+  local = await startTestCloud();
+  pointSdkAt(local.cloud);
+  db = database(loadWxSdk());
   await db.createCollection('acc');
   await db.createCollection('log');
 });
 
 afterAll(async () => {
-  await env.stop();
+  await local.stop();
+  clock.restore();
 });
 
 const value = async (id: string): Promise<unknown> =>
@@ -260,9 +261,9 @@ test('a transaction idle for more than 30 s is aborted and its writes discarded'
     .doc('other')
     .set({ data: { n: 1 } });
 
-  now += 29_000;
+  clock.advance(29_000);
   await quick.commit();
-  now += 2_000;
+  clock.advance(2_000);
   const expired = await slow.commit().then(
     () => null,
     (e: unknown) => e as { code?: unknown },

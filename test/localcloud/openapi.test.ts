@@ -1,33 +1,47 @@
 import QRCode from 'qrcode';
-import { createOpenApi, parseWxacodeText, wxacodeText } from '../../localcloud/openapi';
+import { parseWxacodeText, wxacodeText } from '../../localcloud/openapi';
 import type { OpenApiModule } from '../../localcloud/openapi';
-import type { StubCloud, WxServerSdk } from '../helpers/stubCloudServer';
-import { loadSdk, sdkError, startStubCloud } from '../helpers/stubCloudServer';
+import { startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { type ServerClock, stopServerClock } from '../helpers/serverClock';
+import { loadWxSdk, pointSdkAt, sdkFailure, services, type WxServerSdk } from '../helpers/wxSdk';
 
-let stub: StubCloud;
+/* `cloud.openapi.*` of the real local cloud through the unmodified wx-server-sdk. */
+
+let clock: ServerClock;
+let t: TestCloud;
 let cloud: WxServerSdk;
 let openapi: OpenApiModule;
-let clock = Date.parse('2025-03-01T08:00:00Z');
+/** Outbox entries before this index belong to earlier tests. */
+let mark = 0;
 
 beforeAll(async () => {
-  stub = await startStubCloud((services) => {
-    openapi = createOpenApi(services, { now: () => clock });
-    return [openapi];
-  });
-  cloud = loadSdk(stub, 'o-sender');
+  clock = stopServerClock(Date.parse('2025-03-01T08:00:00Z'));
+  t = await startTestCloud();
+  openapi = t.cloud.openapi;
+  pointSdkAt(t.cloud, 'o-sender');
+  cloud = services(loadWxSdk());
 });
 
 afterAll(async () => {
-  await stub.close();
+  await t.stop();
+  clock.restore();
 });
 
 beforeEach(() => {
   openapi.reset();
-  stub.records.length = 0;
+  mark = t.cloud.outbox.list().length;
 });
 
+/** What this test's calls left in the server's outbox, each as its kind and its fields. */
+function records(): Array<{ kind: string; entry: Record<string, unknown> }> {
+  return t.cloud.outbox
+    .list()
+    .slice(mark)
+    .map(({ kind, seq: _seq, at: _at, ...entry }) => ({ kind, entry }));
+}
+
 async function postJson(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${stub.baseUrl}${path}`, {
+  const res = await fetch(`${t.cloud.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -50,7 +64,7 @@ describe('subscribeMessage.send', () => {
     expect(result.errCode).toBe(0);
     expect(result.errMsg).toBe('openapi.subscribeMessage.send:ok');
     expect(typeof result.msgid).toBe('number');
-    expect(stub.records).toEqual([
+    expect(records()).toEqual([
       {
         kind: 'openapi.subscribeMessage.send',
         entry: expect.objectContaining({
@@ -70,12 +84,12 @@ describe('subscribeMessage.send', () => {
     const set = await postJson('/openapi/rules', { refusedSubscribers: ['o-resident-1'] });
     expect(set.status).toBe(200);
 
-    const error = await sdkError(cloud.openapi.subscribeMessage.send(message));
+    const error = await sdkFailure(cloud.openapi.subscribeMessage.send(message));
     expect(error.errCode).toBe(43101);
     expect(error.errMsg).toMatch(
       /^openapi\.subscribeMessage\.send:fail user refuse to accept the msg/,
     );
-    expect(stub.records[0]?.entry).toEqual(expect.objectContaining({ errcode: 43101 }));
+    expect(records()[0]?.entry).toEqual(expect.objectContaining({ errcode: 43101 }));
 
     const other = await cloud.openapi.subscribeMessage.send({ ...message, touser: 'o-resident-2' });
     expect(other.errCode).toBe(0);
@@ -90,11 +104,11 @@ describe('subscribeMessage.send', () => {
     expect(granted.status).toBe(200);
 
     expect((await cloud.openapi.subscribeMessage.send(message)).errCode).toBe(0);
-    expect((await sdkError(cloud.openapi.subscribeMessage.send(message))).errCode).toBe(43101);
+    expect((await sdkFailure(cloud.openapi.subscribeMessage.send(message))).errCode).toBe(43101);
   });
 
   test('checks data values against their keyword limits (thing ≤ 20 characters)', async () => {
-    const error = await sdkError(
+    const error = await sdkFailure(
       cloud.openapi.subscribeMessage.send({
         ...message,
         data: { thing1: { value: '这是一个超过二十个字符长度限制的非常长的事项名称啊' } },
@@ -106,7 +120,7 @@ describe('subscribeMessage.send', () => {
   });
 
   test('a missing recipient is an invalid openid', async () => {
-    const error = await sdkError(cloud.openapi.subscribeMessage.send({ ...message, touser: '' }));
+    const error = await sdkFailure(cloud.openapi.subscribeMessage.send({ ...message, touser: '' }));
 
     expect(error.errCode).toBe(40003);
   });
@@ -126,7 +140,7 @@ describe('security.msgSecCheck', () => {
         traceId: expect.any(String),
       }),
     );
-    expect(stub.records[0]).toEqual({
+    expect(records()[0]).toEqual({
       kind: 'openapi.security.msgSecCheck',
       entry: expect.objectContaining({ suggest: 'pass', openid: 'o-sender', scene: 2 }),
     });
@@ -147,12 +161,12 @@ describe('security.msgSecCheck', () => {
   test('v1 rejects risky content with 87014', async () => {
     openapi.setRules({ blockedWords: ['赌博'] });
 
-    const error = await sdkError(cloud.openapi.security.msgSecCheck({ content: '赌博' }));
+    const error = await sdkFailure(cloud.openapi.security.msgSecCheck({ content: '赌博' }));
     expect(error.errCode).toBe(87014);
   });
 
   test('v2 without an openid is refused', async () => {
-    const error = await sdkError(
+    const error = await sdkFailure(
       cloud.openapi.security.msgSecCheck({ content: 'hi', version: 2, scene: 2 }),
     );
     expect(error.errCode).toBe(40003);
@@ -204,14 +218,14 @@ describe('wxacode.getUnlimited', () => {
       }),
     );
     expect(Buffer.compare(image.data, expected.data)).toBe(0);
-    expect(stub.records[0]).toEqual({
+    expect(records()[0]).toEqual({
       kind: 'openapi.wxacode.getUnlimited',
       entry: expect.objectContaining({ scene: 'd=d1&u=1203', page: 'pages/decision/index', text }),
     });
   });
 
   test('a scene longer than 32 characters gets 40169', async () => {
-    const error = await sdkError(cloud.openapi.wxacode.getUnlimited({ scene: 'x'.repeat(33) }));
+    const error = await sdkFailure(cloud.openapi.wxacode.getUnlimited({ scene: 'x'.repeat(33) }));
 
     expect(error.errCode).toBe(40169);
   });
@@ -219,7 +233,7 @@ describe('wxacode.getUnlimited', () => {
   test('with known pages configured, an unknown page gets 41030 unless checkPath is false', async () => {
     openapi.setRules({ knownPages: ['pages/index/index'] });
 
-    const error = await sdkError(
+    const error = await sdkFailure(
       cloud.openapi.wxacode.getUnlimited({ scene: 'a', page: 'pages/nope/index' }),
     );
     expect(error.errCode).toBe(41030);
@@ -241,16 +255,16 @@ describe('phonenumber.getPhoneNumber', () => {
       phoneNumber: '13800138000',
       purePhoneNumber: '13800138000',
       countryCode: '86',
-      watermark: { timestamp: Math.floor(clock / 1000), appid: expect.any(String) },
+      watermark: { timestamp: Math.floor(clock.now() / 1000), appid: expect.any(String) },
     });
 
-    const reused = await sdkError(cloud.openapi.phonenumber.getPhoneNumber({ code: 'code-1' }));
+    const reused = await sdkFailure(cloud.openapi.phonenumber.getPhoneNumber({ code: 'code-1' }));
     expect(reused.errCode).toBe(40029);
     expect(reused.errMsg).toMatch(/^openapi\.phonenumber\.getPhoneNumber:fail invalid code/);
   });
 
   test('an unknown code gives 40029', async () => {
-    const error = await sdkError(
+    const error = await sdkFailure(
       cloud.openapi.phonenumber.getPhoneNumber({ code: 'never-issued' }),
     );
 
@@ -271,9 +285,9 @@ describe('phonenumber.getPhoneNumber', () => {
     );
 
     openapi.registerPhoneCode('late', '13900139000');
-    clock += 5 * 60 * 1000 + 1;
+    clock.advance(5 * 60 * 1000 + 1);
     expect(
-      (await sdkError(cloud.openapi.phonenumber.getPhoneNumber({ code: 'late' }))).errCode,
+      (await sdkFailure(cloud.openapi.phonenumber.getPhoneNumber({ code: 'late' }))).errCode,
     ).toBe(40029);
   });
 
@@ -285,9 +299,9 @@ describe('phonenumber.getPhoneNumber', () => {
 });
 
 test('an openapi the local cloud does not emulate fails loudly with an invalid-param error', async () => {
-  const error = await sdkError(cloud.openapi.customerServiceMessage.send({ touser: 'o-1' }));
+  const error = await sdkFailure(cloud.openapi.customerServiceMessage.send({ touser: 'o-1' }));
 
   expect(error.errCode).toBe(-501007);
   expect(error.errMsg).toContain('not emulated');
-  expect(stub.records[0]?.kind).toBe('openapi.customerServiceMessage.send');
+  expect(records()[0]?.kind).toBe('openapi.customerServiceMessage.send');
 });

@@ -1,36 +1,33 @@
-import { createPay } from '../../localcloud/pay';
-import type { PayModule } from '../../localcloud/pay';
-import { OrderBook } from '../../localcloud/pay/orders';
-import type { StubCloud, WxServerSdk } from '../helpers/stubCloudServer';
-import { loadSdk, sdkError, startStubCloud } from '../helpers/stubCloudServer';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SDK_FIXTURE_FUNCTIONS, startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { type SdkResult, sdkFailure } from '../helpers/wxSdk';
 
-const invokeFunction = jest.fn<Promise<unknown>, [string, unknown, { openid: string }]>();
-let stub: StubCloud;
-let cloud: WxServerSdk;
-let pay: PayModule;
+/*
+ * `cloud.cloudPay.*` of the real local cloud, called from inside a function as production code
+ * calls it (fixture `cloudpay`: the payer is the invoking user), with the payment callback a real
+ * function too (fixture `paycallback`: records each notification, answers as scripted).
+ */
+
+let dataDir: string;
+let t: TestCloud;
 let orderSeq = 0;
 
+async function start(): Promise<TestCloud> {
+  return startTestCloud({ dataDir, functionsDir: SDK_FIXTURE_FUNCTIONS });
+}
+
 beforeAll(async () => {
-  stub = await startStubCloud(
-    (services) => {
-      // No waiting between callback attempts: the retry schedule is not what these tests measure.
-      pay = createPay(services, { notifyRetryDelaysMs: [0, 0, 0] });
-      return [pay];
-    },
-    { invokeFunction },
-  );
-  cloud = loadSdk(stub, 'o-payer');
-  // Calls come from inside a function invoked by the payer, as the function host marks them.
-  stub.caller = { id: 'inv-1', functionName: 'funds', openid: 'o-payer' };
+  dataDir = mkdtempSync(join(tmpdir(), 'tongti-pay-'));
+  t = await start();
+  t.cloud.database.createCollection('paycallback_events');
+  t.cloud.database.createCollection('paycallback_script');
 });
 
 afterAll(async () => {
-  await stub.close();
-});
-
-beforeEach(() => {
-  invokeFunction.mockReset();
-  invokeFunction.mockResolvedValue({ errcode: 0, errmsg: '' });
+  await t.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 function order(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -42,18 +39,38 @@ function order(overrides: Record<string, unknown> = {}): Record<string, unknown>
     subMchId: '1900000109',
     totalFee: 128_000,
     envId: 'tongti-local',
-    functionName: 'payCallback',
+    functionName: 'paycallback',
     nonceStr: 'n0nce',
     tradeType: 'JSAPI',
     ...overrides,
   };
 }
 
+/** `cloud.cloudPay[api](params)` inside an invocation by `openid`; rejects as the SDK does. */
+async function payApi(
+  api: string,
+  params: Record<string, unknown>,
+  openid = 'o-payer',
+): Promise<SdkResult> {
+  const res = await t.call('cloudpay', { api, params }, openid);
+  const body = res.body as {
+    result?: { result?: SdkResult; error?: { errCode: number; errMsg: string } };
+  };
+  if (res.status !== 200 || !body.result) {
+    throw new Error(`cloudpay fixture failed: ${JSON.stringify(res.body)}`);
+  }
+  if (body.result.error) {
+    throw Object.assign(new Error(body.result.error.errMsg), body.result.error);
+  }
+  if (!body.result.result) throw new Error('cloudpay fixture answered nothing');
+  return body.result.result;
+}
+
 async function simulate(
   outTradeNo: string,
   result: 'success' | 'fail',
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${stub.baseUrl}/pay/simulate`, {
+  const res = await fetch(`${t.cloud.url}/pay/simulate`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ outTradeNo, result }),
@@ -61,9 +78,30 @@ async function simulate(
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
+/** What the callback function answers for this order: `answers` in turn, then `then`. */
+function scriptCallback(outTradeNo: string, answers: unknown[], then?: unknown): void {
+  t.cloud.database.loadSeed({
+    paycallback_script: [{ _id: outTradeNo, answers, ...(then ? { then } : {}) }],
+  });
+}
+
+interface CallbackCall {
+  event: Record<string, unknown>;
+  /** The identity the callback ran as (its getWXContext().OPENID). */
+  openid: string;
+}
+
+/** Every notification the callback function received for this order, in order. */
+function callbackCalls(outTradeNo: string): CallbackCall[] {
+  const { docs } = t.cloud.database.documents('paycallback_events', 0, 100_000);
+  return (docs as Array<CallbackCall & { outTradeNo: string }>)
+    .filter((d) => d.outTradeNo === outTradeNo)
+    .map(({ event, openid }) => ({ event, openid }));
+}
+
 test('unifiedOrder records the order and answers the payment to spread into wx.requestPayment', async () => {
   const params = order();
-  const result = await cloud.cloudPay.unifiedOrder(params);
+  const result = await payApi('unifiedOrder', params);
 
   expect(result).toEqual(
     expect.objectContaining({
@@ -84,24 +122,35 @@ test('unifiedOrder records the order and answers the payment to spread into wx.r
     signType: 'MD5',
     paySign: expect.stringMatching(/^[0-9A-F]{32}$/),
   });
-  expect(pay.order(String(params.outTradeNo))).toEqual(
+  expect(t.cloud.pay.order(String(params.outTradeNo))).toEqual(
     expect.objectContaining({ state: 'NOTPAY', payer: 'o-payer', totalFee: 128_000 }),
   );
-  expect(stub.records).toContainEqual({
-    kind: 'cloudPay.unifiedOrder',
-    entry: expect.objectContaining({
+  expect(t.cloud.outbox.list('cloudPay.unifiedOrder')).toContainEqual(
+    expect.objectContaining({
       caller: 'o-payer',
+      functionName: 'cloudpay',
       params: expect.objectContaining({ out_trade_no: params.outTradeNo, total_fee: 128_000 }),
       resultCode: 'SUCCESS',
     }),
-  });
+  );
+});
+
+test('the payer is whoever invoked the function that placed the order', async () => {
+  const params = order();
+  await payApi('unifiedOrder', params, 'o-friend');
+
+  expect(t.cloud.pay.order(String(params.outTradeNo))?.payer).toBe('o-friend');
+  await simulate(String(params.outTradeNo), 'success');
+  const [call] = callbackCalls(String(params.outTradeNo));
+  expect(call?.openid).toBe('o-friend');
+  expect(call?.event.subOpenid).toBe('o-friend');
 });
 
 test('simulated success marks the order paid and invokes the callback once with the right fields', async () => {
   const params = order();
   const outTradeNo = String(params.outTradeNo);
-  await cloud.cloudPay.unifiedOrder(params);
-  expect((await cloud.cloudPay.queryOrder({ outTradeNo, subMchId: '1900000109' })).tradeState).toBe(
+  await payApi('unifiedOrder', params);
+  expect((await payApi('queryOrder', { outTradeNo, subMchId: '1900000109' })).tradeState).toBe(
     'NOTPAY',
   );
 
@@ -114,10 +163,13 @@ test('simulated success marks the order paid and invokes the callback once with 
       notify: expect.objectContaining({ acknowledged: true }),
     }),
   );
-  expect(invokeFunction).toHaveBeenCalledTimes(1);
-  const [name, event, identity] = invokeFunction.mock.calls[0] ?? [];
-  expect(name).toBe('payCallback');
-  expect(identity).toEqual({ openid: 'o-payer' });
+  const calls = callbackCalls(outTradeNo);
+  expect(calls).toHaveLength(1);
+  expect(t.cloud.outbox.list('cloudPay.notify')).toContainEqual(
+    expect.objectContaining({ outTradeNo, functionName: 'paycallback', acknowledged: true }),
+  );
+  const { event, openid } = calls[0] ?? { event: {}, openid: '' };
+  expect(openid).toBe('o-payer');
   expect(event).toEqual(
     expect.objectContaining({
       returnCode: 'SUCCESS',
@@ -132,7 +184,7 @@ test('simulated success marks the order paid and invokes the callback once with 
     }),
   );
 
-  const query = await cloud.cloudPay.queryOrder({ outTradeNo, subMchId: '1900000109' });
+  const query = await payApi('queryOrder', { outTradeNo, subMchId: '1900000109' });
   expect(query).toEqual(
     expect.objectContaining({
       returnCode: 'SUCCESS',
@@ -140,7 +192,7 @@ test('simulated success marks the order paid and invokes the callback once with 
       tradeState: 'SUCCESS',
       outTradeNo,
       totalFee: 128_000,
-      transactionId: (event as { transactionId: string }).transactionId,
+      transactionId: event.transactionId,
       subOpenid: 'o-payer',
     }),
   );
@@ -149,56 +201,56 @@ test('simulated success marks the order paid and invokes the callback once with 
 test('a callback that fails is retried until it answers {errcode: 0}', async () => {
   const params = order();
   const outTradeNo = String(params.outTradeNo);
-  await cloud.cloudPay.unifiedOrder(params);
-  invokeFunction
-    .mockRejectedValueOnce(new Error('function crashed'))
-    .mockResolvedValueOnce({ errcode: -1, errmsg: 'busy' });
+  await payApi('unifiedOrder', params);
+  scriptCallback(outTradeNo, [{ throw: 'function crashed' }, { errcode: -1, errmsg: 'busy' }]);
 
   const simulated = await simulate(outTradeNo, 'success');
 
-  expect(invokeFunction).toHaveBeenCalledTimes(3);
+  const calls = callbackCalls(outTradeNo);
+  expect(calls).toHaveLength(3);
   const notify = simulated.json.notify as { acknowledged: boolean; attempts: unknown[] };
   expect(notify.acknowledged).toBe(true);
   expect(notify.attempts).toEqual([
-    expect.objectContaining({ attempt: 1, acknowledged: false, error: 'function crashed' }),
+    expect.objectContaining({
+      attempt: 1,
+      acknowledged: false,
+      error: expect.stringContaining('function crashed'),
+    }),
     expect.objectContaining({ attempt: 2, acknowledged: false }),
     expect.objectContaining({ attempt: 3, acknowledged: true }),
   ]);
-  const sameEvents = invokeFunction.mock.calls.map(
-    (c) => (c[1] as { transactionId: string }).transactionId,
-  );
-  expect(new Set(sameEvents).size).toBe(1);
+  expect(new Set(calls.map((c) => c.event.transactionId)).size).toBe(1);
   expect(
-    stub.records.filter((r) => r.kind === 'cloudPay.notify' && r.entry.outTradeNo === outTradeNo),
+    t.cloud.outbox.list('cloudPay.notify').filter((e) => e.outTradeNo === outTradeNo),
   ).toHaveLength(3);
 });
 
 test('retries are bounded when the callback never acknowledges', async () => {
   const params = order();
-  await cloud.cloudPay.unifiedOrder(params);
-  invokeFunction.mockResolvedValue({ errcode: 1 });
+  const outTradeNo = String(params.outTradeNo);
+  await payApi('unifiedOrder', params);
+  scriptCallback(outTradeNo, [], { errcode: 1 });
 
-  const simulated = await simulate(String(params.outTradeNo), 'success');
+  const simulated = await simulate(outTradeNo, 'success');
 
-  expect(invokeFunction).toHaveBeenCalledTimes(4);
+  // The server's schedule: the first attempt and four retries.
+  expect(callbackCalls(outTradeNo)).toHaveLength(5);
   expect(simulated.json.notify).toEqual(expect.objectContaining({ acknowledged: false }));
-  expect(pay.order(String(params.outTradeNo))?.state).toBe('SUCCESS');
+  expect(t.cloud.pay.order(outTradeNo)?.state).toBe('SUCCESS');
 });
 
 test('paying an already paid order again delivers a duplicate notification, as WeChat may', async () => {
   const params = order();
   const outTradeNo = String(params.outTradeNo);
-  await cloud.cloudPay.unifiedOrder(params);
+  await payApi('unifiedOrder', params);
   await simulate(outTradeNo, 'success');
   const again = await simulate(outTradeNo, 'success');
 
   expect(again.json.duplicate).toBe(true);
-  expect(invokeFunction).toHaveBeenCalledTimes(2);
-  const ids = invokeFunction.mock.calls.map(
-    (c) => (c[1] as { transactionId: string }).transactionId,
-  );
+  const ids = callbackCalls(outTradeNo).map((c) => c.event.transactionId);
+  expect(ids).toHaveLength(2);
   expect(ids[0]).toBe(ids[1]);
-  const reorder = await cloud.cloudPay.unifiedOrder(params);
+  const reorder = await payApi('unifiedOrder', params);
   expect(reorder).toEqual(
     expect.objectContaining({ resultCode: 'FAIL', errCodeDes: '该订单已支付' }),
   );
@@ -207,21 +259,21 @@ test('paying an already paid order again delivers a duplicate notification, as W
 test('a failed payment marks the order PAYERROR and tells the callback', async () => {
   const params = order();
   const outTradeNo = String(params.outTradeNo);
-  await cloud.cloudPay.unifiedOrder(params);
+  await payApi('unifiedOrder', params);
 
   await simulate(outTradeNo, 'fail');
 
-  expect(invokeFunction.mock.calls[0]?.[1]).toEqual(
+  expect(callbackCalls(outTradeNo)[0]?.event).toEqual(
     expect.objectContaining({ resultCode: 'FAIL', outTradeNo }),
   );
-  expect((await cloud.cloudPay.queryOrder({ outTradeNo })).tradeState).toBe('PAYERROR');
+  expect((await payApi('queryOrder', { outTradeNo })).tradeState).toBe('PAYERROR');
 });
 
 test('reusing an outTradeNo with different terms is refused; the same terms get the same prepay id', async () => {
   const params = order();
-  const first = await cloud.cloudPay.unifiedOrder(params);
-  const same = await cloud.cloudPay.unifiedOrder(params);
-  const different = await cloud.cloudPay.unifiedOrder({ ...params, totalFee: 1 });
+  const first = await payApi('unifiedOrder', params);
+  const same = await payApi('unifiedOrder', params);
+  const different = await payApi('unifiedOrder', { ...params, totalFee: 1 });
 
   expect(same.prepayId).toBe(first.prepayId);
   expect(different).toEqual(
@@ -236,17 +288,17 @@ test('reusing an outTradeNo with different terms is refused; the same terms get 
 test('a closed order cannot be paid', async () => {
   const params = order();
   const outTradeNo = String(params.outTradeNo);
-  await cloud.cloudPay.unifiedOrder(params);
+  await payApi('unifiedOrder', params);
 
-  const closed = await cloud.cloudPay.closeOrder({ outTradeNo, subMchId: '1900000109' });
+  const closed = await payApi('closeOrder', { outTradeNo, subMchId: '1900000109' });
   expect(closed.resultCode).toBe('SUCCESS');
   expect((await simulate(outTradeNo, 'success')).status).toBe(409);
-  expect(invokeFunction).not.toHaveBeenCalled();
-  expect((await cloud.cloudPay.queryOrder({ outTradeNo })).tradeState).toBe('CLOSED');
+  expect(callbackCalls(outTradeNo)).toEqual([]);
+  expect((await payApi('queryOrder', { outTradeNo })).tradeState).toBe('CLOSED');
 });
 
 test('queryOrder of an unknown order answers ORDERNOTEXIST', async () => {
-  const result = await cloud.cloudPay.queryOrder({ outTradeNo: 'NO-SUCH-ORDER' });
+  const result = await payApi('queryOrder', { outTradeNo: 'NO-SUCH-ORDER' });
 
   expect(result).toEqual(
     expect.objectContaining({ resultCode: 'FAIL', errCodeDes: '此交易订单号不存在' }),
@@ -254,7 +306,7 @@ test('queryOrder of an unknown order answers ORDERNOTEXIST', async () => {
 });
 
 test('malformed orders are refused at the call level', async () => {
-  const result = await cloud.cloudPay.unifiedOrder(order({ totalFee: 12.5 }));
+  const result = await payApi('unifiedOrder', order({ totalFee: 12.5 }));
 
   expect(result).toEqual(expect.objectContaining({ returnCode: 'FAIL' }));
   expect(result.prepayId).toBeUndefined();
@@ -265,7 +317,7 @@ test('simulating an unknown order is a 404', async () => {
 });
 
 test('an unemulated cloudPay API fails with an invalid-param error', async () => {
-  const error = await sdkError(cloud.cloudPay.refund({ outTradeNo: 'x' }));
+  const error = await sdkFailure(payApi('refund', { outTradeNo: 'x' }));
 
   expect(error.errCode).toBe(-501007);
   expect(error.errMsg).toContain('not emulated');
@@ -273,14 +325,18 @@ test('an unemulated cloudPay API fails with an invalid-param error', async () =>
 
 test('orders survive a restart of the local cloud', async () => {
   const params = order();
-  await cloud.cloudPay.unifiedOrder(params);
-  await simulate(String(params.outTradeNo), 'success');
+  const outTradeNo = String(params.outTradeNo);
+  await payApi('unifiedOrder', params);
+  await simulate(outTradeNo, 'success');
 
-  const reopened = new OrderBook(stub.dataDir).get(String(params.outTradeNo));
-  expect(reopened).toEqual(
+  await t.stop();
+  t = await start();
+
+  expect(t.cloud.pay.order(outTradeNo)).toEqual(
     expect.objectContaining({
       state: 'SUCCESS',
       notifications: [expect.objectContaining({ acknowledged: true })],
     }),
   );
+  expect((await payApi('queryOrder', { outTradeNo })).tradeState).toBe('SUCCESS');
 });

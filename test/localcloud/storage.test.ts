@@ -1,25 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { createStorage, parseFileId } from '../../localcloud/storage';
-import type { StorageModule } from '../../localcloud/storage';
-import type { StubCloud, WxServerSdk } from '../helpers/stubCloudServer';
-import { loadSdk, sdkError, startStubCloud } from '../helpers/stubCloudServer';
+import { parseFileId, type StorageModule } from '../../localcloud/storage';
+import { startTestCloud, storageOf, type TestCloud } from '../helpers/localCloud';
+import { type ServerClock, stopServerClock } from '../helpers/serverClock';
+import { loadWxSdk, pointSdkAt, sdkFailure, services, type WxServerSdk } from '../helpers/wxSdk';
 
-let stub: StubCloud;
+/* Cloud storage of the real local cloud through the unmodified wx-server-sdk. */
+
+let clock: ServerClock;
+let t: TestCloud;
 let cloud: WxServerSdk;
 let storage: StorageModule;
-let clock = Date.parse('2025-03-01T08:00:00Z');
 
 beforeAll(async () => {
-  stub = await startStubCloud((services) => {
-    storage = createStorage(services, { now: () => clock });
-    return [storage];
-  });
-  cloud = loadSdk(stub, 'o-uploader');
+  clock = stopServerClock(Date.parse('2025-03-01T08:00:00Z'));
+  t = await startTestCloud();
+  storage = storageOf(t);
+  pointSdkAt(t.cloud, 'o-uploader');
+  cloud = services(loadWxSdk());
 });
 
 afterAll(async () => {
-  await stub.close();
+  await t.stop();
+  clock.restore();
 });
+
+/** What the server recorded in its outbox, as `{kind, ...fields, seq, at}` entries. */
+const outbox = (kind?: string): Array<Record<string, unknown>> => t.cloud.outbox.list(kind);
 
 /** Bytes that break any text round trip: NULs, 0xff, invalid UTF-8. */
 function binary(size: number): Buffer {
@@ -40,9 +46,13 @@ describe('uploadFile / downloadFile', () => {
     expect(parseFileId(fileID)?.cloudPath).toBe('receipts/2025/收据 01.pdf');
     const downloaded = await cloud.downloadFile({ fileID });
     expect(Buffer.compare(downloaded.fileContent, content)).toBe(0);
-    expect(stub.records).toContainEqual({
+    expect(outbox('storage.uploadFile')).toContainEqual({
+      seq: expect.any(Number),
+      at: expect.any(String),
       kind: 'storage.uploadFile',
-      entry: { fileID, cloudPath: 'receipts/2025/收据 01.pdf', size: content.length },
+      fileID,
+      cloudPath: 'receipts/2025/收据 01.pdf',
+      size: content.length,
     });
   });
 
@@ -61,16 +71,16 @@ describe('uploadFile / downloadFile', () => {
   });
 
   test('a cloudPath that climbs out of the bucket is refused before any upload', async () => {
-    const error = await sdkError(
+    const error = await sdkFailure(
       cloud.uploadFile({ cloudPath: 'a/../../escape.txt', fileContent: Buffer.from('x') }),
     );
 
     expect(error.errMsg).toMatch(/^uploadFile:fail .*segment/);
-    expect(stub.records.some((r) => JSON.stringify(r.entry).includes('escape'))).toBe(false);
+    expect(outbox().some((entry) => JSON.stringify(entry).includes('escape'))).toBe(false);
   });
 
   test('the upload URL refuses a body without a valid signature, COS style', async () => {
-    const res = await fetch(`${stub.baseUrl}/storage/upload/tongti-local/forged.txt`, {
+    const res = await fetch(`${t.cloud.url}/storage/upload/tongti-local/forged.txt`, {
       method: 'PUT',
       headers: { authorization: 'q-sign-time=1;9999999999&q-signature=00' },
       body: 'forged',
@@ -107,7 +117,7 @@ describe('getTempFileURL', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.compare(Buffer.from(await res.arrayBuffer()), content)).toBe(0);
 
-    clock += 61_000;
+    clock.advance(61_000);
     const expired = await fetch(encodeURI(url));
     expect(expired.status).toBe(403);
     expect(await expired.text()).toContain('Request has expired');
@@ -151,13 +161,13 @@ describe('deleteFile', () => {
     const removed = await cloud.deleteFile({ fileList: [fileID] });
     expect(removed.fileList).toEqual([{ fileID, status: 0, errMsg: 'ok' }]);
 
-    const error = await sdkError(cloud.downloadFile({ fileID }));
+    const error = await sdkFailure(cloud.downloadFile({ fileID }));
     expect(error.errMsg).toMatch(/^downloadFile:fail /);
     expect(error.errMsg).toContain('file not exist');
 
     const again = await cloud.deleteFile({ fileList: [fileID] });
     expect(again.fileList[0]).toEqual(expect.objectContaining({ fileID, status: -503003 }));
-    expect(stub.records.filter((r) => r.kind === 'storage.deleteFile')).toHaveLength(2);
+    expect(outbox('storage.deleteFile')).toHaveLength(2);
   });
 
   test('a malformed fileID is an invalid parameter, not a crash', async () => {
@@ -172,6 +182,6 @@ describe('module API', () => {
     const fileID = await storage.putFile('seed/notice.txt', Buffer.from('公告'));
 
     expect((await cloud.downloadFile({ fileID })).fileContent.toString('utf8')).toBe('公告');
-    expect(storage.localPath(fileID)).toContain(stub.dataDir);
+    expect(storage.localPath(fileID)).toContain(t.dataDir);
   });
 });
