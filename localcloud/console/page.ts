@@ -46,9 +46,9 @@ export function consolePage(): string {
     <section><h2>Functions</h2><ul class="cols" id="fns"></ul></section>
   </div>
   <div>
-    <section id="docs"><h2>Documents</h2><p class="muted">Pick a collection.</p></section>
     <section><h2>Last invocations</h2><table id="inv"></table></section>
     <section><h2>Outbox (messages, QR codes, payments)</h2><table id="outbox"></table></section>
+    <section id="docs"><h2>Documents</h2><p class="muted">Pick a collection.</p></section>
   </div>
 </main>
 <script>
@@ -65,7 +65,7 @@ async function loadCollections() {
 async function loadDocs() {
   if (!current) return;
   const page = await get('/api/collections/' + encodeURIComponent(current) + '?offset=' + offset + '&limit=' + PAGE);
-  const rows = page.docs.map((d) => '<tr><td><pre>' + esc(JSON.stringify(d, null, 1)) + '</pre></td></tr>').join('');
+  const rows = page.docs.map((d) => '<tr><td><pre>' + esc(JSON.stringify(d)) + '</pre></td></tr>').join('');
   $('docs').innerHTML = '<h2>' + esc(current) + ' <span class="muted">' + (page.total ? (offset + 1) + '–' + Math.min(offset + PAGE, page.total) + ' of ' + page.total : 'empty') + '</span> ' +
     '<button id="prev"' + (offset === 0 ? ' disabled' : '') + '>‹ prev</button> <button id="next"' + (offset + PAGE >= page.total ? ' disabled' : '') + '>next ›</button></h2><table>' + rows + '</table>';
   $('prev').onclick = () => { offset = Math.max(0, offset - PAGE); loadDocs(); };
