@@ -1,6 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFunctions } from './buildFunctions';
+import { buildPreview } from '../preview/build';
 
 /**
  * `npm run build`: every cloud function into its deployable `index.js`, then the browser preview
@@ -13,16 +13,11 @@ async function main(): Promise<void> {
   console.log(
     `built ${fns.length} cloud function(s): ${fns.map((f) => `${f.name} ${kb(f.bytes)}`).join(', ')}`,
   );
-  const previewBuild = join(root, 'preview', 'build.ts');
-  if (existsSync(previewBuild) && readdirSync(join(root, 'miniprogram')).includes('app.json')) {
-    const { buildPreview } =
-      (await import('../preview/build')) as typeof import('../preview/build');
-    const r = await buildPreview({
-      miniprogramDir: join(root, 'miniprogram'),
-      outDir: join(root, '.tongti', 'preview'),
-    });
-    console.log(`built the preview: ${r.files} files, ${kb(r.bytes)} in ${r.ms} ms`);
-  }
+  const r = await buildPreview({
+    miniprogramDir: join(root, 'miniprogram'),
+    outDir: join(root, '.tongti', 'preview'),
+  });
+  console.log(`built the preview: ${r.files} files, ${kb(r.bytes)} in ${r.ms} ms`);
 }
 
 function kb(bytes: number): string {

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startLocalCloud, type LocalCloudOptions } from '../../localcloud/server';
 import type { RawRoute } from '../../localcloud/module';
 import { demoSeed } from '../seed/demo';
+import { watchPreview } from '../../preview/build';
+import { previewRoutes } from '../../preview/routes';
 import { repoRoot } from '../paths';
 
 export interface ServeOptions {
@@ -21,11 +22,9 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   const routes: RawRoute[] = [];
   let stopPreview: (() => void) | null = null;
   if (opts.preview) {
-    const preview = await startPreview(root);
-    if (preview) {
-      routes.push(...preview.routes);
-      stopPreview = preview.stop;
-    }
+    const preview = startPreview(root);
+    routes.push(...preview.routes);
+    stopPreview = preview.stop;
   }
   const options: LocalCloudOptions = {
     dataDir: resolve(opts.data),
@@ -64,21 +63,15 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   return 0;
 }
 
-/** Builds the preview once, rebuilds it on change, and serves it; absent if the preview isn't there. */
-async function startPreview(root: string): Promise<{ routes: RawRoute[]; stop(): void } | null> {
-  if (
-    !existsSync(join(root, 'preview', 'build.ts')) ||
-    !existsSync(join(root, 'miniprogram', 'app.json'))
-  ) {
-    return null;
-  }
-  const { watchPreview } = await import('../../preview/build');
-  const { previewRoutes } = await import('../../preview/routes');
+/** Builds the preview once, rebuilds it on change, and serves it under /preview/. */
+function startPreview(root: string): { routes: RawRoute[]; stop(): void } {
   const outDir = join(root, '.tongti', 'preview');
   const watcher = watchPreview({
     miniprogramDir: join(root, 'miniprogram'),
     outDir,
-    onRebuild: (r) => console.log(`preview rebuilt: ${r.files} files in ${r.ms} ms`),
+    onRebuild: (r) => console.log(`preview built: ${r.files} files in ${r.ms} ms`),
+    onError: (e) =>
+      console.error(`preview build failed (the last good build stays served): ${e.message}`),
   });
   return { routes: previewRoutes({ outDir }), stop: () => watcher.close() };
 }

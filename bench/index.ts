@@ -1,0 +1,17 @@
+import { benchHouseholds } from './households';
+import { benchPreview } from './preview';
+import { printTable } from './table';
+
+/**
+ * `npm run bench`: figures, ratios and request counts, reported (never asserted in tests).
+ * Each section runs against its own local cloud on a free port.
+ */
+async function main(): Promise<void> {
+  printTable('Cloud functions through the local cloud', await benchHouseholds());
+  printTable('Browser preview (Chromium)', [await benchPreview()]);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
