@@ -33,9 +33,9 @@ async function main(): Promise<void> {
     const resident = seed.identities.find((i) => i.role === 'resident');
     if (!resident) throw new Error('the demo building has no resident');
     const context = await browser.newContext({ viewport: PREVIEW_VIEWPORT });
-    await context.addInitScript((id: string) => {
-      localStorage.setItem('tongti-preview:openid', id);
-    }, resident.openid);
+    await context.addInitScript({
+      content: `localStorage.setItem('tongti-preview:openid', ${JSON.stringify(resident.openid)})`,
+    });
     const page = await context.newPage();
     await page.goto(`${cloud.url}/preview/#/pages/home/index`);
     await page.waitForSelector('html[data-pv-ready]');

@@ -54,9 +54,9 @@ export async function startJourney(name: string): Promise<Journey> {
       contexts.push(context);
       // The preview remembers the chosen identity; choosing it before the first load is what
       // the switcher above the phone does.
-      await context.addInitScript((id: string) => {
-        localStorage.setItem('tongti-preview:openid', id);
-      }, openid);
+      await context.addInitScript({
+        content: `localStorage.setItem('tongti-preview:openid', ${JSON.stringify(openid)})`,
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
