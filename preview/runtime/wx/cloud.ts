@@ -1,5 +1,6 @@
 import { isRecord, str, warnOnce } from '../util';
 import { asyncApi, fail, settle, type Options, type Result } from './callback';
+import { deleteFile, getTempFileURL, uploadFile } from './cloudStorage';
 
 /**
  * `wx.cloud` bound to the local cloud. A call is `POST /functions/<name>` with `{"data": …}` and
@@ -118,26 +119,13 @@ export function createCloud(): Record<string, unknown> {
       const o = isRecord(options) ? options : {};
       return settle('cloud.callFunction', o, callFunction(o));
     },
-    uploadFile: stubbed('uploadFile', (o) => ({
-      fileID: `cloud://preview/${str(o.cloudPath, 'file')}`,
-      statusCode: 200,
-    })),
-    getTempFileURL: stubbed('getTempFileURL', (o) => ({
-      fileList: (Array.isArray(o.fileList) ? o.fileList : []).map((f) => {
-        const fileID = typeof f === 'string' ? f : isRecord(f) ? str(f.fileID) : '';
-        return { fileID, tempFileURL: fileID, status: 0, errMsg: 'ok' };
-      }),
-    })),
+    uploadFile: asyncApi('cloud.uploadFile', uploadFile),
+    getTempFileURL: asyncApi('cloud.getTempFileURL', getTempFileURL),
     downloadFile: stubbed('downloadFile', (o) => ({
       tempFilePath: str(o.fileID),
       statusCode: 200,
     })),
-    deleteFile: stubbed('deleteFile', (o) => ({
-      fileList: (Array.isArray(o.fileList) ? o.fileList : []).map((fileID) => ({
-        fileID,
-        status: 0,
-      })),
-    })),
+    deleteFile: asyncApi('cloud.deleteFile', deleteFile),
     database: () => {
       warnOnce(
         'cloud.database',
