@@ -46,8 +46,9 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   console.log(
     `functions: ${fns.length ? fns.join(', ') : 'none built (run npm run build)'}; data: ${options.dataDir}`,
   );
-  if (stopPreview) console.log(`preview: ${cloud.url}/preview/`);
+  // The ready line is the first to carry the address: tools wait for it and read the port.
   console.log(`TongTi local cloud ready at ${cloud.url}`);
+  console.log(`console: ${cloud.url}/   mini program preview: ${cloud.url}/preview/`);
 
   await new Promise<void>((done) => {
     const stop = (): void => {
