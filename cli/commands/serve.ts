@@ -48,7 +48,8 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   );
   // The ready line is the first to carry the address: tools wait for it and read the port.
   console.log(`TongTi local cloud ready at ${cloud.url}`);
-  console.log(`console: ${cloud.url}/   mini program preview: ${cloud.url}/preview/`);
+  console.log(`console: ${cloud.url}/`);
+  if (stopPreview) console.log(`mini program preview: ${cloud.url}/preview/`);
 
   await new Promise<void>((done) => {
     const stop = (): void => {
