@@ -9,6 +9,13 @@ import { runEnv } from './commands/env';
 export async function main(argv: readonly string[]): Promise<number> {
   // tally owns its arguments and exit codes exactly (0 valid, 2 invalid), so it bypasses commander.
   if (argv[2] === 'tally') return runTally(argv.slice(3), nodeTallyIo);
+  // import owns its arguments and exit codes too. Required on demand (it brings wx-server-sdk);
+  // a dynamic import() of a .ts file can run before tsx's loader is ready, require cannot.
+  if (argv[2] === 'import') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const command = require('./commands/import') as typeof import('./commands/import');
+    return command.runImport(argv.slice(3), command.nodeImportIo);
+  }
 
   let exitCode = 0;
   const program = new Command()
@@ -54,6 +61,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('tally')
     .description('the lawful tally of one vote: tongti tally --input FILE (prints JSON)')
     .option('--input <file>', 'JSON file of units and ballots');
+
+  program
+    .command('import')
+    .description(
+      'the property office roster into the registry: tongti import units FILE [--dry-run]',
+    );
 
   try {
     await program.parseAsync([...argv]);

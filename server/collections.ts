@@ -24,14 +24,57 @@ export const COLLECTIONS = [
     access: 'none',
     indexes: [{ name: 'by_building', keys: { buildingId: 1, unitNo: 1 }, unique: true }],
   },
-  { name: 'people', access: 'none', indexes: [] },
+  { name: 'people', access: 'none', indexes: [{ name: 'by_phone', keys: { phone: 1 } }] },
   { name: 'members', access: 'none', indexes: [{ name: 'by_openid', keys: { openid: 1 } }] },
+  /** Invite codes, by keyed hash only: the codes themselves are printed once and never stored. */
+  { name: 'invites', access: 'none', indexes: [{ name: 'by_unit', keys: { unitId: 1 } }] },
+  {
+    name: 'bindings',
+    access: 'none',
+    indexes: [
+      { name: 'by_status', keys: { buildingId: 1, status: 1, requestedAt: 1 } },
+      { name: 'by_openid', keys: { openid: 1 } },
+    ],
+  },
+  {
+    name: 'proxies',
+    access: 'none',
+    indexes: [
+      { name: 'by_owner', keys: { ownerPersonId: 1 } },
+      { name: 'by_proxy', keys: { proxyOpenid: 1 } },
+    ],
+  },
+  { name: 'contacts', access: 'none', indexes: [] },
+  {
+    name: 'contactLog',
+    access: 'none',
+    indexes: [{ name: 'by_unit', keys: { unitId: 1, at: -1 } }],
+  },
+  {
+    name: 'imports',
+    access: 'none',
+    indexes: [{ name: 'by_time', keys: { buildingId: 1, at: -1 } }],
+  },
   {
     name: 'articles',
     access: 'read-only',
     indexes: [{ name: 'by_published', keys: { buildingId: 1, publishedAt: -1 } }],
   },
   { name: 'audit', access: 'none', indexes: [{ name: 'by_time', keys: { at: -1 } }] },
+  /** Decisions, their frozen roll and published result; read through the decisions function. */
+  {
+    name: 'decisions',
+    access: 'none',
+    indexes: [{ name: 'by_building', keys: { buildingId: 1, createdAt: -1 } }],
+  },
+  /** One per person and decision, `_id = decisionId:unitId` (their first unit): never duplicated. */
+  {
+    name: 'ballots',
+    access: 'none',
+    indexes: [{ name: 'by_decision', keys: { decisionId: 1, _id: 1 } }],
+  },
+  /** A decision's counters in shards (`_id = decisionId:#k`), moved in each ballot's transaction. */
+  { name: 'tallies', access: 'none', indexes: [{ name: 'by_decision', keys: { decisionId: 1 } }] },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -1,4 +1,24 @@
-import type { Article, Building, Member, Person, Role, Unit } from '../../core/registry/model';
+import { formatInviteCode, inviteCodeFromBytes } from '../../core/registry/codes';
+import { afterContact } from '../../core/registry/lastMile';
+import { withLink, withProxy } from '../../core/registry/members';
+import type {
+  Article,
+  AuditEntry,
+  Binding,
+  Building,
+  ContactChannel,
+  ContactLogEntry,
+  ContactStatus,
+  InviteCode,
+  LinkKind,
+  Member,
+  Person,
+  ProxyGrant,
+  Role,
+  RosterImport,
+  Unit,
+} from '../../core/registry/model';
+import { hashInviteCode } from '../../server/auth/secrets';
 
 /**
  * The demo building, from the story (慈爱鑫和公寓, 曹家渡): 24 floors, 138 flats on floors 2–24
@@ -9,12 +29,17 @@ import type { Article, Building, Member, Person, Role, Unit } from '../../core/r
  * cities who act through a proxy, elderly owners without smartphones, family members and tenants,
  * and the replacement group under the residents' committee (organizer, staff, treasurer, admin).
  * Names are invented.
+ *
+ * Around the registry: approved bindings for every member, two requests waiting for approval,
+ * invite codes (stored hashed; the codes are returned in `inviteCodes` for the demo's printout and
+ * tests), proxies as documents with scope and expiry (WeChat and paper, one expired, one revoked),
+ * the last-mile tracker with its contact log, and the record of the roster import.
  */
 
 export interface DemoIdentity {
   openid: string;
   label: string;
-  role: Role;
+  role: Role | 'guest';
 }
 
 export interface DemoSeed {
@@ -23,9 +48,18 @@ export interface DemoSeed {
     units: Unit[];
     people: Person[];
     members: Member[];
+    bindings: Binding[];
+    invites: InviteCode[];
+    proxies: ProxyGrant[];
+    contacts: ContactStatus[];
+    contactLog: ContactLogEntry[];
+    imports: RosterImport[];
+    audit: AuditEntry[];
     articles: Article[];
   };
   identities: DemoIdentity[];
+  /** The lobby list's codes in clear (only their hashes are in `invites`). */
+  inviteCodes: Array<{ unitId: string; unitNo: string; code: string }>;
 }
 
 export const DEMO_BUILDING_ID = 'cixin-heyuan';
@@ -33,11 +67,49 @@ export const DEMO_BUILDING_ID = 'cixin-heyuan';
 /** Area of each stack's flat in hundredths of m² (01 and 06 are the corner flats). */
 const STACK_AREAS = [13852, 8912, 6245, 5378, 9467, 11986] as const;
 
-const SURNAMES = '孙王李张刘陈杨黄赵吴周徐朱胡高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const SURNAMES =
+  '孙王李张刘陈杨黄赵吴周徐朱胡高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = [
-  '建国', '秀英', '志强', '桂兰', '国庆', '玉珍', '伟', '敏', '静', '磊', '洁', '勇', '艳', '军',
-  '丽', '强', '芳', '杰', '娟', '涛', '明', '超', '霞', '平', '刚', '兰英', '德明', '凤英', '宝根',
-  '美华', '晓东', '海燕', '立新', '文华', '永康', '雅琴', '佩华', '振华', '惠珍', '家骏',
+  '建国',
+  '秀英',
+  '志强',
+  '桂兰',
+  '国庆',
+  '玉珍',
+  '伟',
+  '敏',
+  '静',
+  '磊',
+  '洁',
+  '勇',
+  '艳',
+  '军',
+  '丽',
+  '强',
+  '芳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '兰英',
+  '德明',
+  '凤英',
+  '宝根',
+  '美华',
+  '晓东',
+  '海燕',
+  '立新',
+  '文华',
+  '永康',
+  '雅琴',
+  '佩华',
+  '振华',
+  '惠珍',
+  '家骏',
 ];
 
 /** Flats whose owner holds a second flat too: [first flat, second flat]. */
@@ -61,8 +133,29 @@ const AWAY: Record<string, string> = {
   '14-02': '新加坡',
   '23-03': '深圳',
 };
+/** Owners who have not bound their WeChat yet (one of them has asked; see PENDING). */
+const UNBOUND = ['15-05', '20-01', '21-03'];
+/** An owner here who asked her son, by WeChat, to pay for her. */
+const PAY_PROXY_FLAT = '3-05';
+/** The proxy whose authorization ran out (before the demo's "today"). */
+const EXPIRED_PROXY = '23-03';
+/** Owners reached by a home visit (the others without a smartphone are still to visit). */
+const VISITED = ['2-03', '4-01', '10-04', '17-06', '22-04'];
+/** Households the phone tree has not reached yet. */
+const UNREACHED = ['9-04', '20-01', '21-03', '5-04', '11-06', '16-02'];
 const NO_SMARTPHONE = ['2-03', '2-05', '4-01', '6-02', '10-04', '13-01', '17-06', '20-02', '22-04'];
-const ELDERLY_EXTRA = ['3-05', '5-06', '7-01', '8-02', '11-05', '12-01', '16-04', '19-03', '21-02', '24-01'];
+const ELDERLY_EXTRA = [
+  '3-05',
+  '5-06',
+  '7-01',
+  '8-02',
+  '11-05',
+  '12-01',
+  '16-04',
+  '19-03',
+  '21-02',
+  '24-01',
+];
 
 /** Deterministic pseudo-random numbers (mulberry32), so the demo never changes between runs. */
 function generator(seed: number): () => number {
@@ -175,76 +268,355 @@ export function demoSeed(): DemoSeed {
 
   const members: Member[] = [];
   const identities: DemoIdentity[] = [];
+  const bindings: Binding[] = [];
   const person = (id: string): Person => {
     const p = people.find((x) => x._id === id);
     if (!p) throw new Error(`demo seed: no person ${id}`);
     return p;
   };
-  const addMember = (m: Omit<Member, '_id'>, role: Role): void => {
-    members.push({ _id: m.openid, ...m });
-    identities.push({ openid: m.openid, label: m.label, role });
+  const unitOf = (no: string): Unit => {
+    const u = units.find((x) => x.unitNo === no);
+    if (!u) throw new Error(`demo seed: no unit ${no}`);
+    return u;
   };
   const flatsOf = (personId: string): string[] =>
     units.filter((u) => u.ownerIds.includes(personId)).map((u) => u._id);
+  const nosOf = (unitIds: readonly string[]): string => unitIds.map((id) => id.slice(1)).join('、');
+  const bind = (member: Member, unitId: string, as: LinkKind, day: number): Member => {
+    const unit = units.find((u) => u._id === unitId);
+    if (!unit) throw new Error(`demo seed: no unit ${unitId}`);
+    bindings.push({
+      _id: as === 'owner' ? `own:${unitId}:${member.personId}` : `res:${unitId}:${member.openid}`,
+      buildingId: building._id,
+      unitId,
+      unitNo: unit.unitNo,
+      openid: member.openid,
+      as,
+      personId: member.personId,
+      name: person(member.personId).name,
+      method: as === 'owner' && day % 2 === 0 ? 'phone' : 'code',
+      status: 'approved',
+      requestedAt: `2026-11-${String(day).padStart(2, '0')}T19:30:00+08:00`,
+      decidedAt: `2026-11-${String(day + 1).padStart(2, '0')}T09:15:00+08:00`,
+      decidedBy: 'demo-organizer',
+      reason: null,
+    });
+    return withLink(member, unitId, as);
+  };
+  const blank = (openid: string, personId: string, label: string): Member => ({
+    _id: openid,
+    openid,
+    personId,
+    roles: [],
+    links: [],
+    unitIds: [],
+    actsForPersonId: null,
+    label,
+  });
+  const addMember = (member: Member, role: Role): void => {
+    members.push(member);
+    identities.push({ openid: member.openid, label: member.label, role });
+  };
 
-  // Owners with smartphones who live here bind their own WeChat.
+  // The replacement group, under the residents' committee. Three of them own flats here.
+  const group: Array<{ key: string; role: Role; title: string; flat: string | null }> = [
+    { key: 'organizer', role: 'organizer', title: '换梯小组牵头人，居委会委员', flat: '10-02' },
+    { key: 'engineer', role: 'organizer', title: '换梯小组，退休电梯工程师', flat: '18-05' },
+    { key: 'staff1', role: 'staff', title: '社区工作者', flat: null },
+    { key: 'staff2', role: 'staff', title: '社区工作者', flat: null },
+    { key: 'treasurer', role: 'treasurer', title: '换梯小组出纳', flat: '6-03' },
+    { key: 'admin', role: 'admin', title: '居委会管理员', flat: null },
+  ];
+  const groupByPerson = new Map<string, (typeof group)[number]>();
+  for (const g of group) {
+    if (!g.flat) continue;
+    const owner = ownerOfFlat.get(g.flat);
+    if (!owner) throw new Error(`demo seed: no owner of ${g.flat}`);
+    groupByPerson.set(owner, g);
+  }
+
+  // Owners with smartphones who live here bound their own WeChat (a few have not yet).
+  let day = 21;
   for (const p of people) {
     const flats = flatsOf(p._id);
     if (!flats.length || p.noSmartphone || p.overseas) continue;
-    const nos = flats.map((f) => f.slice(1)).join('、');
-    addMember(
-      { openid: `demo-owner-${p._id}`, personId: p._id, roles: ['owner'], unitIds: flats, actsForPersonId: null, label: `${p.name}（业主 ${nos}）` },
-      'owner',
-    );
+    if (flats.some((f) => UNBOUND.includes(f.slice(1)))) continue;
+    const g = groupByPerson.get(p._id);
+    const openid = g ? `demo-${g.key}` : `demo-owner-${p._id}`;
+    let member = blank(openid, p._id, '');
+    for (const flat of flats) member = bind(member, flat, 'owner', day);
+    day = day === 27 ? 21 : day + 1;
+    member.roles = g ? [...member.roles, g.role] : member.roles;
+    member.label = g ? `${p.name}（${g.title}）` : `${p.name}（业主 ${nosOf(flats)}）`;
+    addMember(member, g ? g.role : 'owner');
   }
-  // Relatives and friends in Shanghai act for the owners who are away.
-  for (const [no] of Object.entries(AWAY)) {
+
+  // Relatives and friends in Shanghai act for the owners who are away: each owner signed a paper
+  // authorization, and the organizer registered its photo.
+  const proxies: ProxyGrant[] = [];
+  for (const [no, place] of Object.entries(AWAY)) {
     const ownerId = ownerOfFlat.get(no);
     if (!ownerId) continue;
     const owner = person(ownerId);
-    const proxy = newPerson({});
-    addMember(
-      { openid: `demo-proxy-${proxy._id}`, personId: proxy._id, roles: ['proxy'], unitIds: flatsOf(ownerId), actsForPersonId: ownerId, label: `${proxy.name}（代 ${owner.name} ${no}，${owner.livesIn ?? ''}）` },
-      'proxy',
+    const proxyPerson = newPerson({});
+    const openid = `demo-proxy-${proxyPerson._id}`;
+    const flats = flatsOf(ownerId);
+    const expired = no === EXPIRED_PROXY;
+    proxies.push({
+      _id: `px-${no}`,
+      buildingId: building._id,
+      unitIds: flats,
+      ownerPersonId: ownerId,
+      grantedBy: 'demo-organizer',
+      source: 'paper',
+      proxyName: proxyPerson.name,
+      proxyOpenid: openid,
+      proxyPersonId: proxyPerson._id,
+      scope: { vote: true, pay: true, decisionId: null },
+      validUntil: expired ? '2026-10-31' : '2030-12-31',
+      status: 'active',
+      tokenHash: null,
+      tokenExpiresAt: null,
+      evidenceFileId: `cloud://tongti-local.746f-tongti-local-1300000000/proxies/${no}.jpg`,
+      createdAt: '2026-11-22T20:00:00+08:00',
+      acceptedAt: '2026-11-22T20:30:00+08:00',
+      revokedAt: null,
+      revokedBy: null,
+    });
+    const member = withProxy(
+      { ...blank(openid, proxyPerson._id, ''), actsForPersonId: ownerId },
+      true,
+      flats,
     );
+    member.label = `${proxyPerson.name}（代 ${owner.name} ${no}，${place}）`;
+    addMember(member, 'proxy');
   }
+  // 12-06's owner first asked a classmate, then a cousin: the first authorization was revoked.
+  const firstAsked = proxies.find((p) => p._id === 'px-12-06');
+  if (firstAsked) {
+    proxies.push({
+      ...firstAsked,
+      _id: 'px-12-06-old',
+      proxyName: '钱同学',
+      proxyOpenid: null,
+      proxyPersonId: null,
+      status: 'revoked',
+      createdAt: '2026-11-10T08:00:00+08:00',
+      acceptedAt: null,
+      revokedAt: '2026-11-15T21:00:00+08:00',
+      revokedBy: firstAsked.grantedBy,
+    });
+  }
+
   // Family members and tenants read and follow, without a vote.
   for (const no of ['2-01', '9-02', '13-05', '19-01']) {
     const resident = newPerson({});
-    addMember(
-      { openid: `demo-resident-${resident._id}`, personId: resident._id, roles: ['resident'], unitIds: [unitId(no)], actsForPersonId: null, label: `${resident.name}（住户 ${no}）` },
-      'resident',
-    );
+    const openid = `demo-resident-${resident._id}`;
+    const member = bind(blank(openid, resident._id, ''), unitOf(no)._id, 'resident', 24);
+    member.label = `${resident.name}（住户 ${no}）`;
+    addMember(member, 'resident');
   }
-  // The replacement group, under the residents' committee. The organizer also owns a flat here.
-  const organizerId = ownerOfFlat.get('10-02');
-  if (!organizerId) throw new Error('demo seed: no owner of 10-02');
-  const group: Array<{ key: string; role: Role; title: string; personId: string }> = [
-    { key: 'organizer', role: 'organizer', title: '换梯小组牵头人，居委会委员', personId: organizerId },
-    { key: 'engineer', role: 'organizer', title: '换梯小组，退休电梯工程师', personId: ownerOfFlat.get('18-05') ?? organizerId },
-    { key: 'staff1', role: 'staff', title: '社区工作者', personId: newPerson({})._id },
-    { key: 'staff2', role: 'staff', title: '社区工作者', personId: newPerson({})._id },
-    { key: 'treasurer', role: 'treasurer', title: '换梯小组出纳', personId: ownerOfFlat.get('6-03') ?? organizerId },
-    { key: 'admin', role: 'admin', title: '居委会管理员', personId: newPerson({})._id },
-  ];
+
+  // Group members without a flat here.
   for (const g of group) {
-    const p = person(g.personId);
-    const existing = members.find((m) => m.personId === p._id);
-    if (existing) {
-      existing.roles.push(g.role);
-      existing.label = `${p.name}（${g.title}）`;
-      const id = identities.find((i) => i.openid === existing.openid);
-      if (id) {
-        id.label = existing.label;
-        id.role = g.role;
-      }
+    if (g.flat) continue;
+    const p = newPerson({});
+    const member: Member = {
+      ...blank(`demo-${g.key}`, p._id, `${p.name}（${g.title}）`),
+      roles: [g.role],
+    };
+    addMember(member, g.role);
+  }
+
+  // An owner living here invited her son by WeChat to pay for her (not to vote).
+  const payer = newPerson({});
+  const payerOwnerId = ownerOfFlat.get(PAY_PROXY_FLAT) ?? '';
+  const payerOwner = members.find((m) => m.personId === payerOwnerId);
+  if (!payerOwner) throw new Error(`demo seed: the owner of ${PAY_PROXY_FLAT} is not a member`);
+  proxies.push({
+    _id: `px-${PAY_PROXY_FLAT}`,
+    buildingId: building._id,
+    unitIds: flatsOf(payerOwnerId),
+    ownerPersonId: payerOwnerId,
+    grantedBy: payerOwner.openid,
+    source: 'wechat',
+    proxyName: payer.name,
+    proxyOpenid: `demo-proxy-${payer._id}`,
+    proxyPersonId: payer._id,
+    scope: { vote: false, pay: true, decisionId: null },
+    validUntil: '2030-06-30',
+    status: 'active',
+    tokenHash: null,
+    tokenExpiresAt: null,
+    evidenceFileId: null,
+    createdAt: '2026-11-23T21:00:00+08:00',
+    acceptedAt: '2026-11-23T21:05:00+08:00',
+    revokedAt: null,
+    revokedBy: null,
+  });
+  const payerMember = withProxy(
+    { ...blank(`demo-proxy-${payer._id}`, payer._id, ''), actsForPersonId: payerOwnerId },
+    true,
+    flatsOf(payerOwnerId),
+  );
+  payerMember.label = `${payer.name}（代 ${person(payerOwnerId).name} ${PAY_PROXY_FLAT} 缴款）`;
+  addMember(payerMember, 'proxy');
+
+  // Two requests wait in the organizers' queue: an owner by code, a new tenant by code.
+  const pendingOwner = person(ownerOfFlat.get('15-05') ?? '');
+  bindings.push(
+    {
+      _id: `own:${unitOf('15-05')._id}:${pendingOwner._id}`,
+      buildingId: building._id,
+      unitId: unitOf('15-05')._id,
+      unitNo: '15-05',
+      openid: 'demo-applicant1',
+      as: 'owner',
+      personId: pendingOwner._id,
+      name: pendingOwner.name,
+      method: 'code',
+      status: 'pending',
+      requestedAt: '2026-11-28T20:05:00+08:00',
+      decidedAt: null,
+      decidedBy: null,
+      reason: null,
+    },
+    {
+      _id: `res:${unitOf('7-03')._id}:demo-applicant2`,
+      buildingId: building._id,
+      unitId: unitOf('7-03')._id,
+      unitNo: '7-03',
+      openid: 'demo-applicant2',
+      as: 'resident',
+      personId: null,
+      name: '周小雨',
+      method: 'code',
+      status: 'pending',
+      requestedAt: '2026-11-29T08:40:00+08:00',
+      decidedAt: null,
+      decidedBy: null,
+      reason: null,
+    },
+  );
+  identities.push(
+    {
+      openid: 'demo-applicant1',
+      label: `${pendingOwner.name}（待审核：业主 15-05）`,
+      role: 'guest',
+    },
+    { openid: 'demo-applicant2', label: '周小雨（待审核：住户 7-03）', role: 'guest' },
+    { openid: 'demo-guest', label: '新用户（未绑定）', role: 'guest' },
+  );
+
+  // Invite codes for the lobby list, from their own generator so the registry above never moves.
+  const codeRandom = generator(30000);
+  const codeBytes = (): Uint8Array =>
+    Uint8Array.from({ length: 24 }, () => Math.floor(codeRandom() * 256));
+  const inviteCodes: DemoSeed['inviteCodes'] = [];
+  const invites: InviteCode[] = [];
+  for (const unit of units) {
+    if (unit.status === 'unsold') continue;
+    let code: string | null = null;
+    while (code === null || inviteCodes.some((c) => c.code === formatInviteCode(code ?? ''))) {
+      code = inviteCodeFromBytes(codeBytes());
+    }
+    inviteCodes.push({ unitId: unit._id, unitNo: unit.unitNo, code: formatInviteCode(code) });
+    invites.push({
+      _id: hashInviteCode(code),
+      buildingId: building._id,
+      unitId: unit._id,
+      issuedAt: '2026-11-20T10:00:00+08:00',
+      issuedBy: 'demo-organizer',
+    });
+  }
+
+  // The phone tree: who was reached, how, and who still needs a visit.
+  const contacts: ContactStatus[] = [];
+  const contactLog: ContactLogEntry[] = [];
+  const staffLabel = members.find((m) => m.openid === 'demo-staff1')?.label ?? '社区工作者';
+  let minute = 0;
+  const log = (
+    unit: Unit,
+    channel: ContactChannel,
+    reached: boolean,
+    note: string,
+    extra: { overseas?: boolean; needsHomeVisit?: boolean } = {},
+  ): void => {
+    minute += 7;
+    const at = `2026-11-2${5 + Math.floor(minute / 600)}T${String(9 + Math.floor((minute % 600) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00+08:00`;
+    const before = contacts.find((c) => c.unitId === unit._id) ?? null;
+    const next = afterContact(
+      before,
+      { _id: unit._id, buildingId: building._id, unitId: unit._id },
+      { channel, reached, note, ...extra, by: staffLabel, at },
+    );
+    if (before) contacts.splice(contacts.indexOf(before), 1, next);
+    else contacts.push(next);
+    contactLog.push({
+      _id: `c-${unit.unitNo}-${next.attempts}`,
+      buildingId: building._id,
+      unitId: unit._id,
+      channel,
+      reached,
+      note,
+      byOpenid: 'demo-staff1',
+      byLabel: staffLabel,
+      at,
+    });
+  };
+  for (const unit of units) {
+    if (unit.status === 'unsold') continue;
+    const owner = person(unit.ownerIds[0] ?? '');
+    const no = unit.unitNo;
+    if (UNREACHED.includes(no)) {
+      log(unit, 'phone', false, owner.overseas ? '时差，电话无人接听' : '电话无人接听');
+      if (no === '20-01') log(unit, 'visit', false, '上门两次无人在家', { needsHomeVisit: true });
       continue;
     }
-    addMember(
-      { openid: `demo-${g.key}`, personId: p._id, roles: [g.role], unitIds: [], actsForPersonId: null, label: `${p.name}（${g.title}）` },
-      g.role,
-    );
+    if (owner.overseas) {
+      log(unit, 'wechat', true, `通过亲友联系上，业主在${owner.livesIn ?? '外地'}`);
+    } else if (owner.noSmartphone) {
+      if (VISITED.includes(no))
+        log(unit, 'visit', true, '上门讲解方案，老人同意书面表决', { needsHomeVisit: false });
+      else log(unit, 'phone', true, '电话已通知，需上门收取书面意见');
+    } else {
+      log(unit, 'wechat', true, '已进群，已读方案');
+    }
   }
+
+  const importedAt = '2026-11-19T16:00:00+08:00';
+  // Import ids start with the time, so the newest sorts first (see importRoster).
+  const importId = `imp-${Date.parse(importedAt)}-seed`;
+  const imports: RosterImport[] = [
+    {
+      _id: importId,
+      buildingId: building._id,
+      at: '2026-11-19T16:00:00+08:00',
+      by: 'demo-organizer',
+      source: 'cli',
+      fileName: '物业房屋名册.xlsx',
+      dryRun: false,
+      applied: true,
+      rows: units.length,
+      created: units.length,
+      updated: 0,
+      unchanged: 0,
+      errorCount: 0,
+      errors: [],
+    },
+  ];
+  const audit: AuditEntry[] = [
+    {
+      _id: 'audit-import-initial',
+      who: 'demo-organizer',
+      roles: ['owner', 'organizer'],
+      action: 'households.importRoster',
+      target: `import:${importId}`,
+      at: '2026-11-19T16:00:00+08:00',
+      requestId: 'seed',
+      detail: { fileName: '物业房屋名册.xlsx', created: units.length },
+    },
+  ];
 
   const articles: Article[] = [
     {
@@ -268,7 +640,33 @@ export function demoSeed(): DemoSeed {
     },
   ];
 
-  const order: Role[] = ['organizer', 'staff', 'treasurer', 'admin', 'owner', 'proxy', 'resident'];
+  const order: Array<Role | 'guest'> = [
+    'organizer',
+    'staff',
+    'treasurer',
+    'admin',
+    'owner',
+    'proxy',
+    'resident',
+    'guest',
+  ];
   identities.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
-  return { collections: { buildings: [building], units, people, members, articles }, identities };
+  return {
+    collections: {
+      buildings: [building],
+      units,
+      people,
+      members,
+      bindings,
+      invites,
+      proxies,
+      contacts,
+      contactLog,
+      imports,
+      audit,
+      articles,
+    },
+    identities,
+    inviteCodes,
+  };
 }

@@ -78,7 +78,7 @@ function areaCards(counts: { unitCount: number; ownerCount: number }): AreaCard[
       title: '住户',
       headline: `${counts.unitCount} 户 · ${counts.ownerCount} 位业主`,
       detail: '绑定房屋、委托代理人、联系未触达的业主',
-      path: '/pages/me/index',
+      path: '/pages/household/index',
     },
   ];
 }

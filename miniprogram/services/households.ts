@@ -1,7 +1,104 @@
-import type { BuildingSummary } from '../../typings/api';
-import { callApi } from './cloud';
+import type {
+  BindingRequestResult,
+  BindingView,
+  BuildingSummary,
+  InviteProxyRequest,
+  LastMileFilterName,
+  LastMileRowView,
+  LastMileView,
+  LinkKindName,
+  LogContactRequest,
+  MeView,
+  ProxyInvitation,
+  ProxyPreview,
+  ProxyView,
+  RosterImportResult,
+  RosterImportView,
+} from '../../typings/api';
+import { ApiError, callApi } from './cloud';
 
 /** The building, its latest notice and one headline per area of the product, for the home page. */
 export function getBuildingSummary(): Promise<BuildingSummary> {
   return callApi('households', 'summary', {});
+}
+
+/** The caller's units, co-owners, proxies and binding requests. */
+export function getMyHousehold(): Promise<MeView> {
+  return callApi('households', 'me', {});
+}
+
+export function requestBindingByCode(
+  code: string,
+  as: LinkKindName,
+  name: string,
+): Promise<BindingRequestResult> {
+  return callApi('households', 'requestBinding', { code, as, name });
+}
+
+/** `phoneCode` comes from `<button open-type="getPhoneNumber">`. */
+export function requestBindingByPhone(phoneCode: string): Promise<BindingRequestResult> {
+  return callApi('households', 'requestBindingByPhone', { phoneCode });
+}
+
+export function inviteProxy(request: InviteProxyRequest): Promise<ProxyInvitation> {
+  return callApi('households', 'inviteProxy', request);
+}
+
+export function previewProxyInvite(token: string): Promise<ProxyPreview> {
+  return callApi('households', 'previewProxyInvite', { token });
+}
+
+export async function acceptProxy(token: string): Promise<ProxyView> {
+  return (await callApi('households', 'acceptProxy', { token })).proxy;
+}
+
+export async function revokeProxy(proxyId: string): Promise<ProxyView> {
+  return (await callApi('households', 'revokeProxy', { proxyId })).proxy;
+}
+
+export async function listBindingRequests(): Promise<BindingView[]> {
+  return (await callApi('households', 'listBindingRequests', {})).requests;
+}
+
+export async function decideBinding(
+  bindingId: string,
+  approve: boolean,
+  reason?: string,
+): Promise<BindingView> {
+  const request = reason ? { bindingId, approve, reason } : { bindingId, approve };
+  return (await callApi('households', 'decideBinding', request)).binding;
+}
+
+export function getLastMile(filter: LastMileFilterName): Promise<LastMileView> {
+  return callApi('households', 'lastMile', { filter });
+}
+
+export async function logContact(request: LogContactRequest): Promise<LastMileRowView> {
+  return (await callApi('households', 'logContact', request)).row;
+}
+
+export async function getImportHistory(): Promise<RosterImportView[]> {
+  return (await callApi('households', 'importHistory', {})).imports;
+}
+
+export function importRoster(
+  fileId: string,
+  fileName: string,
+  dryRun: boolean,
+): Promise<RosterImportResult> {
+  return callApi('households', 'importRoster', { fileId, fileName, dryRun });
+}
+
+/** Puts a chosen file into cloud storage for an action to read; returns its fileID. */
+export async function uploadToCloud(cloudPath: string, filePath: string): Promise<string> {
+  try {
+    const { fileID } = await wx.cloud.uploadFile({ cloudPath, filePath });
+    return fileID;
+  } catch (error) {
+    const text =
+      error && typeof error === 'object' && 'errMsg' in error
+        ? String(error.errMsg)
+        : String(error);
+    throw new ApiError('NETWORK', text);
+  }
 }

@@ -1,10 +1,52 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
+import { getMyHousehold } from '../../services/households';
 import { setLargeType } from '../../utils/largeType';
+import { openPath } from '../../utils/navigation';
 
-/** Me (我的): personal settings — for now the large-type switch; the bound flat comes later. */
+/** Roles that work the organizer desk (换梯小组工作台). */
+const DESK_ROLES = new Set(['organizer', 'staff', 'admin', 'treasurer']);
+
+/**
+ * Me (我的): who I am here, the way to my flat (or to binding one), the organizer desk for the
+ * replacement group, and the large-type switch.
+ */
 Component({
   behaviors: [largeTypeBehavior],
+  data: {
+    loaded: false,
+    label: '',
+    unitCount: 0,
+    proxyCount: 0,
+    onDesk: false,
+  },
   methods: {
+    onShow() {
+      void this.load();
+    },
+    async load() {
+      try {
+        const me = await getMyHousehold();
+        this.setData({
+          loaded: true,
+          label: me.label,
+          unitCount: me.units.length,
+          proxyCount: me.proxiesHeld.length,
+          onDesk: me.roles.some((r) => DESK_ROLES.has(r)),
+        });
+      } catch {
+        // Not reachable or not yet a member: binding stays offered, nothing else is shown.
+        this.setData({ loaded: true, label: '', unitCount: 0, proxyCount: 0, onDesk: false });
+      }
+    },
+    onOpen(
+      event: WechatMiniprogram.TouchEvent<
+        Record<string, never>,
+        Record<string, never>,
+        { path: string }
+      >,
+    ) {
+      openPath(event.currentTarget.dataset.path);
+    },
     onLargeTypeChange(event: WechatMiniprogram.SwitchChange) {
       // The behavior's listener updates data.largeType on this and every other open page.
       setLargeType(event.detail.value);

@@ -1,5 +1,17 @@
 import { LARGE_TYPE_STORAGE_KEY } from '../../../miniprogram/utils/largeType';
-import { app, flush, mount, resetWx, type Rendered } from '../harness';
+import {
+  answer,
+  app,
+  callMethod,
+  fail,
+  flush,
+  mount,
+  ok,
+  resetWx,
+  textOf,
+  type Rendered,
+} from '../harness';
+import { aMe } from './households-fixtures';
 
 beforeEach(resetWx);
 
@@ -60,5 +72,36 @@ describe('large-type mode', () => {
     await switchLargeType(me, true);
 
     expect(decisions.data.largeType).toBe(false);
+  });
+});
+
+describe('ways on from Me', () => {
+  const links = (me: Rendered): string[] =>
+    ['.me-household', '.me-bind', '.me-desk'].filter((s) => me.querySelector(s) !== undefined);
+
+  it('offers binding only, when the caller is not yet a member', async () => {
+    answer('households', 'me', fail('NOT_FOUND', '还不是本楼成员'));
+    const me = mount('pages/me/index');
+    callMethod(me, 'onShow');
+    await flush();
+    expect(links(me)).toEqual(['.me-bind']);
+  });
+
+  it('opens my flat for an owner, and the desk for the replacement group', async () => {
+    answer(
+      'households',
+      'me',
+      ok(aMe({ roles: ['owner', 'organizer'], label: '郑德明（换梯小组牵头人）' })),
+    );
+    const me = mount('pages/me/index');
+    callMethod(me, 'onShow');
+    await flush();
+    expect(links(me)).toEqual(['.me-household', '.me-bind', '.me-desk']);
+    expect(textOf(me.querySelector('.me-who'))).toContain('郑德明（换梯小组牵头人）');
+    const navigateTo = jest.spyOn(wx, 'navigateTo');
+    me.querySelector('.me-desk')?.dispatchEvent('tap');
+    await flush();
+    expect(navigateTo.mock.calls[0]?.[0]).toMatchObject({ url: '/pages/organizer/index' });
+    navigateTo.mockRestore();
   });
 });

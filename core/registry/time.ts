@@ -1,0 +1,49 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+/**
+ * Times of the registry, in the building's own zone. Instants are stored as ISO text with the
+ * +08:00 offset (so they read as local time and sort as text); calendar days ("valid until",
+ * "ownership ends") as YYYY-MM-DD in Shanghai. Core never reads a clock: callers pass `now`.
+ */
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const ZONE = 'Asia/Shanghai';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export type Instant = Date | number | string;
+
+/** `2026-11-29T19:37:46+08:00`. */
+export function shanghaiIso(instant: Instant): string {
+  return dayjs(instant).tz(ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** The calendar day in Shanghai at `instant`: `2026-11-29`. */
+export function shanghaiDate(instant: Instant): string {
+  return dayjs(instant).tz(ZONE).format('YYYY-MM-DD');
+}
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const parsed = dayjs.tz(text, ZONE);
+  return parsed.isValid() && parsed.format('YYYY-MM-DD') === text;
+}
+
+/** The day `days` after the Shanghai day of `instant`. */
+export function addDays(instant: Instant, days: number): string {
+  return dayjs(instant).tz(ZONE).add(days, 'day').format('YYYY-MM-DD');
+}
+
+/** `instant` plus `hours`, as Shanghai ISO text. */
+export function addHours(instant: Instant, hours: number): string {
+  return shanghaiIso(dayjs(instant).add(hours, 'hour').valueOf());
+}
+
+/** True when `a` is strictly before `b` (both instants). */
+export function isBefore(a: Instant, b: Instant): boolean {
+  return dayjs(a).valueOf() < dayjs(b).valueOf();
+}

@@ -1,0 +1,110 @@
+import { sdk } from './cloud';
+
+/**
+ * The WeChat platform services the registry uses — phone numbers, mini program codes and cloud
+ * storage — narrowed from wx-server-sdk's loosely typed `openapi` and storage calls.
+ */
+
+interface OpenApiSlice {
+  phonenumber: { getPhoneNumber(params: { code: string }): Promise<unknown> };
+  wxacode: {
+    getUnlimited(params: {
+      scene: string;
+      page: string;
+      checkPath: boolean;
+      width?: number;
+    }): Promise<unknown>;
+  };
+}
+
+interface StorageSlice {
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<unknown>;
+  downloadFile(params: { fileID: string }): Promise<unknown>;
+}
+
+function openapi(): OpenApiSlice {
+  return sdk().openapi as unknown as OpenApiSlice;
+}
+
+function storage(): StorageSlice {
+  return sdk() as unknown as StorageSlice;
+}
+
+function field(value: unknown, key: string): unknown {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** WeChat's error code on a failed platform call (the SDK throws `{errCode, errMsg}`). */
+export function platformErrorCode(error: unknown): number | null {
+  const code = field(error, 'errCode');
+  return typeof code === 'number' ? code : null;
+}
+
+function platformErrorText(error: unknown): string {
+  const text = field(error, 'errMsg') ?? field(error, 'message');
+  return typeof text === 'string' ? text : String(error);
+}
+
+export interface VerifiedPhone {
+  /** Digits without the country code. */
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
+/**
+ * Exchanges a `getPhoneNumber` button code for the number (single use, 5 minutes). Null when
+ * WeChat refuses the code (expired, used, forged).
+ */
+export async function verifiedPhone(code: string): Promise<VerifiedPhone | null> {
+  let result: unknown;
+  try {
+    result = await openapi().phonenumber.getPhoneNumber({ code });
+  } catch (error) {
+    const errCode = platformErrorCode(error);
+    if (errCode !== null && errCode > 0) return null;
+    throw error;
+  }
+  const info = field(result, 'phoneInfo');
+  const pure = field(info, 'purePhoneNumber');
+  const country = field(info, 'countryCode');
+  if (typeof pure !== 'string' || pure === '') return null;
+  return { purePhoneNumber: pure, countryCode: typeof country === 'string' ? country : '86' };
+}
+
+/** A mini program code (PNG) opening `page` with `scene`; null when WeChat refuses. */
+export async function miniProgramCode(scene: string, page: string): Promise<Buffer | null> {
+  try {
+    const result = await openapi().wxacode.getUnlimited({
+      scene,
+      page,
+      checkPath: false,
+      width: 430,
+    });
+    const buffer = field(result, 'buffer');
+    return Buffer.isBuffer(buffer) ? buffer : null;
+  } catch (error) {
+    console.warn(`wxacode.getUnlimited failed: ${platformErrorText(error)}`);
+    return null;
+  }
+}
+
+export async function uploadFile(cloudPath: string, content: Buffer): Promise<string> {
+  const result = await storage().uploadFile({ cloudPath, fileContent: content });
+  const fileID = field(result, 'fileID');
+  if (typeof fileID !== 'string') throw new Error('uploadFile answered without a fileID');
+  return fileID;
+}
+
+/** The file's bytes, or null when there is no such file. */
+export async function downloadFile(fileID: string): Promise<Buffer | null> {
+  try {
+    const result = await storage().downloadFile({ fileID });
+    const content = field(result, 'fileContent');
+    return Buffer.isBuffer(content) ? content : null;
+  } catch (error) {
+    if (/NONEXIST|not exist|does not exist|invalid fileID/i.test(platformErrorText(error))) {
+      return null;
+    }
+    throw error;
+  }
+}
