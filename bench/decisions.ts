@@ -57,6 +57,7 @@ interface StormFigures {
   people: number;
   countersEqualRecount: boolean;
   ms: number;
+  medianCastMs: number;
 }
 
 async function call(
@@ -209,6 +210,11 @@ async function storm(cloud: LocalCloud, tower: Tower): Promise<StormFigures> {
     }),
   );
   const ms = Date.now() - started;
+  const castMs = cloud
+    .invocations()
+    .filter((r) => r.functionName === 'decisions' && r.action === 'cast')
+    .map((r) => r.ms)
+    .sort((a, b) => a - b);
   const ballots = cloud.database
     .documents('ballots', 0, 1_000_000)
     .docs.filter((b) => (b as Ballot).decisionId === 'd-ready') as Ballot[];
@@ -228,6 +234,7 @@ async function storm(cloud: LocalCloud, tower: Tower): Promise<StormFigures> {
       recount(ballots, choicesOfQuestion),
     ),
     ms,
+    medianCastMs: castMs[Math.floor(castMs.length / 2)] ?? 0,
   };
 }
 
@@ -305,5 +312,6 @@ export async function benchDecisions(): Promise<Row[]> {
     row('  ballots / distinct people', 'equal', (s) => `${s.storm.ballots} / ${s.storm.people}`),
     row('  counters = recount', 'yes', (s) => (s.storm.countersEqualRecount ? 'yes' : 'NO')),
     row('  wall ms (8 workers)', 'reported', (s) => s.storm.ms),
+    row('  median ms per cast (incl. queue for a worker)', 'reported', (s) => s.storm.medianCastMs),
   ];
 }

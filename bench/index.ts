@@ -1,4 +1,5 @@
 import { benchHouseholds } from './households';
+import { benchDecisions } from './decisions';
 import { benchPreview } from './preview';
 import { printTable } from './table';
 
@@ -8,6 +9,7 @@ import { printTable } from './table';
  */
 async function main(): Promise<void> {
   printTable('Cloud functions through the local cloud', await benchHouseholds());
+  printTable('Decisions: requests, scaling and 200 concurrent casts', await benchDecisions());
   printTable('Browser preview (Chromium)', [await benchPreview()]);
 }
 

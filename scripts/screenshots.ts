@@ -6,7 +6,7 @@ import { buildPreview } from '../preview/build';
 import { launchChromium, PREVIEW_VIEWPORT } from '../preview/chromium';
 import { previewRoutes } from '../preview/routes';
 import { startLocalCloud } from '../localcloud/server';
-import { demoSeed } from '../cli/seed/demo';
+import { demoBuilding } from '../cli/seed';
 
 /**
  * `npm run screenshots`: the README's pictures of the preview, taken from the demo building on a
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'tongti-shots-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'tongti-shots-data-'));
   await buildPreview({ miniprogramDir: join(ROOT, 'miniprogram'), outDir });
-  const seed = demoSeed();
+  const seed = demoBuilding(Date.now());
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: join(ROOT, 'cloudfunctions'),

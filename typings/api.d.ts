@@ -8,6 +8,8 @@
 
 export * from './households';
 import type { HouseholdsApi } from './households';
+export * from './decisions';
+import type { DecisionsApi } from './decisions';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -37,6 +39,7 @@ export type ApiResult<T> = ApiOk<T> | ApiErr;
  */
 export interface Api {
   households: HouseholdsApi;
+  decisions: DecisionsApi;
 }
 
 export type FunctionName = keyof Api;

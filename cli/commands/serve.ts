@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { startLocalCloud, type LocalCloudOptions } from '../../localcloud/server';
 import type { RawRoute } from '../../localcloud/module';
-import { demoSeed } from '../seed/demo';
+import { demoBuilding } from '../seed';
 import { watchPreview } from '../../preview/build';
 import { previewRoutes } from '../../preview/routes';
 import { repoRoot } from '../paths';
@@ -18,7 +18,7 @@ export interface ServeOptions {
 export async function runServe(opts: ServeOptions): Promise<number> {
   const root = repoRoot();
   const functionsDir = join(root, 'cloudfunctions');
-  const seed = opts.seed === 'demo' ? demoSeed() : null;
+  const seed = opts.seed === 'demo' ? demoBuilding(Date.now()) : null;
   const routes: RawRoute[] = [];
   let stopPreview: (() => void) | null = null;
   if (opts.preview) {

@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { buildPreview } from '../../preview/build';
 import { launchChromium, PREVIEW_VIEWPORT } from '../../preview/chromium';
 import { previewRoutes } from '../../preview/routes';
-import { demoSeed, type DemoIdentity } from '../../cli/seed/demo';
+import { type DemoIdentity } from '../../cli/seed/demo';
+import { demoBuilding } from '../../cli/seed';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
 
 /**
@@ -36,7 +37,7 @@ const SHOTS = path.join(ROOT, 'artifacts', 'e2e');
 export async function startJourney(name: string): Promise<Journey> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongti-journey-'));
   await buildPreview({ miniprogramDir: path.join(ROOT, 'miniprogram'), outDir });
-  const seed = demoSeed();
+  const seed = demoBuilding(Date.now());
   const cloud = await startTestCloud({
     seed: seed.collections,
     identities: seed.identities,

@@ -1,0 +1,74 @@
+/** Decisions: lifecycle, casting, counters, roll, results and receipts, as pure functions. */
+export * from './model';
+export {
+  PROPOSAL_CHOICES,
+  choicesOf,
+  isChoiceOf,
+  isPlanKey,
+  questionProblems,
+  supportingChoices,
+} from './choices';
+export {
+  addCounters,
+  deltaOf,
+  emptyCounters,
+  isZero,
+  recount,
+  sameCounters,
+  shardOf,
+  sumCounters,
+  tallyShardId,
+} from './counters';
+export {
+  DEFAULT_SHARDS,
+  type ElectorateOutcome,
+  type RollInputUnit,
+  type VotingPerson,
+  anchorOf,
+  areaOf,
+  ballotId,
+  buildElectorate,
+  groupOf,
+  personFor,
+  personKeyOf,
+  rollFromUnits,
+  rollHolds,
+} from './roll';
+export {
+  DEFAULT_NOTICE_DAYS,
+  DEFAULT_OBJECTION_DAYS,
+  NOTICE_DAYS_RANGE,
+  OBJECTION_DAYS_RANGE,
+  type DraftFields,
+  type LifecycleRefusal,
+  type LifecycleRefusalCode,
+  type Now,
+  type Transition,
+  type VotingWindow,
+  closeVoting,
+  draftFieldsOf,
+  draftProblems,
+  earliestOpening,
+  editDraft,
+  extendDeadline,
+  isoAt,
+  newDecision,
+  openVoting,
+  parseInstant,
+  postNotice,
+  publishFinal,
+  publishPreliminary,
+  statusLabel,
+  votingWindow,
+  withdrawNotice,
+} from './lifecycle';
+export {
+  type CastOutcome,
+  type CastRefusal,
+  type CastRefusalCode,
+  type CastRequest,
+  castBallot,
+} from './casting';
+export { RECEIPT_VERSION, receiptMaterial, shortReceipt } from './receipt';
+export { type DecisionResult, type OptionResult, resultOf } from './results';
+export { type PublishedLine, compareUnitNo, publishedLines, tallyInputOf } from './published';

@@ -1,0 +1,167 @@
+/**
+ * The stored shapes of a decision (`decisions`), its ballots (`ballots`, `_id = decisionId:unitId`)
+ * and its counters (`tallies`, one document per shard). Areas are integer hundredths of m²;
+ * instants are ISO text with the +08:00 offset.
+ */
+import type { Matter } from '../tally';
+
+/**
+ * draft → notice (posted, at least `noticeDays` before voting) → open (until `closesAt`) → closed →
+ * preliminary (result posted, objections until `objectionEndsAt`) → final (published).
+ */
+export const DECISION_STATUSES = [
+  'draft',
+  'notice',
+  'open',
+  'closed',
+  'preliminary',
+  'final',
+] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** Plans are lettered A, B, C… in the order they are listed. */
+export const PLAN_KEYS = ['A', 'B', 'C', 'D', 'E'] as const;
+export type PlanKey = (typeof PLAN_KEYS)[number];
+
+export interface Plan {
+  key: PlanKey;
+  title: string;
+  summary: string;
+  /** Estimated total cost in fen, when the plan has one. */
+  costFen: number | null;
+}
+
+/**
+ * What owners answer: a proposal (yes / no / abstain), or a choice among plans (one plan, "none of
+ * them", or abstain). Either way the matter's rule (art. 278) decides, on both axes.
+ */
+export type Question =
+  { kind: 'proposal'; text: string } | { kind: 'plans'; text: string; plans: Plan[] };
+
+export const DOCUMENT_KINDS = ['inspection', 'quote', 'comparison', 'minutes', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** A stored file published with the decision (inspection report, quotes, plan comparison). */
+export interface DecisionDocument {
+  kind: DocumentKind;
+  title: string;
+  /** Cloud storage fileID. */
+  fileId: string;
+}
+
+/** One unit as the roll froze it when voting opened. */
+export interface RollUnit {
+  unitId: string;
+  unitNo: string;
+  /** Hundredths of m². */
+  area: number;
+}
+
+/**
+ * An owner who holds more than one unit, or all unsold units together: one person, one vote,
+ * whose ballot covers every unit listed. The first unit is where the ballot is kept.
+ */
+export interface PersonGroup {
+  key: string;
+  units: RollUnit[];
+}
+
+/**
+ * Who decides, frozen when voting opens: the law's headcount and total area, and the people
+ * who hold several units. Everyone else is one unit, one owner.
+ */
+export interface Electorate {
+  owners: number;
+  /** Hundredths of m². */
+  area: number;
+  units: number;
+  groups: PersonGroup[];
+  /** How many counter documents the decision's counters are spread over. */
+  shards: number;
+}
+
+export interface ChoiceCount {
+  owners: number;
+  /** Hundredths of m². */
+  area: number;
+}
+
+/**
+ * Counters of a decision (or of one shard of it): who took part, and for each choice how many
+ * owners and how much area chose it. Abstentions are in `voted` and under `abstain`.
+ */
+export interface Counters {
+  voted: ChoiceCount;
+  choices: Record<string, ChoiceCount>;
+}
+
+/** The decided outcome, posted with the preliminary result and confirmed as final. */
+export interface ResultSnapshot {
+  at: string;
+  counters: Counters;
+  passed: boolean;
+  /** For a choice among plans: the plan that carried, if one did. */
+  winner: PlanKey | null;
+}
+
+export interface Decision {
+  _id: string;
+  buildingId: string;
+  title: string;
+  summary: string;
+  matter: Matter;
+  question: Question;
+  documents: DecisionDocument[];
+  /** The notice is posted at least this many days before voting opens (default 15). */
+  noticeDays: number;
+  /** Days for objections after the preliminary result (default 7). */
+  objectionDays: number;
+  /** Planned start and deadline of voting, announced with the notice. */
+  opensAt: string | null;
+  closesAt: string | null;
+  status: DecisionStatus;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  noticePostedAt: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  preliminaryAt: string | null;
+  objectionEndsAt: string | null;
+  finalAt: string | null;
+  electorate: Electorate | null;
+  result: ResultSnapshot | null;
+}
+
+/** Whose will a ballot carries: the owner's own (online or signed paper) or their proxy's. */
+export type Voice = 'owner' | 'proxy';
+export type Channel = 'online' | 'paper';
+
+/**
+ * One person's ballot. `_id` is `decisionId:unitId` of the first unit it covers, so a second
+ * cast for any of the person's units finds and replaces it, never duplicates it.
+ */
+export interface Ballot {
+  _id: string;
+  decisionId: string;
+  unitId: string;
+  /** The person behind the ballot (`owner:<id>`, `unsold`, or `unit:<id>`). */
+  personKey: string;
+  units: RollUnit[];
+  /** The person's whole area, hundredths of m². */
+  area: number;
+  choice: string;
+  voice: Voice;
+  channel: Channel;
+  /** Openid of whoever submitted it: the owner, the proxy, or the staff member for paper. */
+  castBy: string;
+  /** Photo of the signed paper form (cloud fileID); null online. */
+  photoFileId: string | null;
+  /** Random, never published: keeps receipts from being guessed. */
+  salt: string;
+  receipt: string;
+  castAt: string;
+  /** How many times this person's ballot was cast (1 = first cast). */
+  casts: number;
+  shard: number;
+}

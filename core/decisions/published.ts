@@ -1,0 +1,72 @@
+/**
+ * What is posted for everyone to check (DOMAIN.md: results list each participating unit and its
+ * area, room numbers, not names): one line per unit with its area, the choice of the ballot that
+ * covers it, and that ballot's receipt. A person with several units has one line per unit, all
+ * with the same receipt. The same ballots give the input of `tongti tally` for a recount.
+ */
+import type { BallotRecord, Choice, Matter, TallyInput, UnitRecord } from '../tally';
+import type { Ballot } from './model';
+import type { RollInputUnit } from './roll';
+
+export interface PublishedLine {
+  unitNo: string;
+  /** Hundredths of m². */
+  area: number;
+  choice: string;
+  receipt: string;
+  channel: Ballot['channel'];
+}
+
+export function publishedLines(
+  ballots: readonly Pick<Ballot, 'units' | 'choice' | 'receipt' | 'channel'>[],
+): PublishedLine[] {
+  const lines = ballots.flatMap((b) =>
+    b.units.map((u) => ({
+      unitNo: u.unitNo,
+      area: u.area,
+      choice: b.choice,
+      receipt: b.receipt,
+      channel: b.channel,
+    })),
+  );
+  return lines.sort((a, b) => compareUnitNo(a.unitNo, b.unitNo));
+}
+
+/** Room numbers in reading order: floor, then position ("2-01" before "10-01"). */
+export function compareUnitNo(a: string, b: string): number {
+  const pa = a.split('-').map(Number);
+  const pb = b.split('-').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i += 1) {
+    const x = pa[i] ?? -1;
+    const y = pb[i] ?? -1;
+    if (Number.isNaN(x) || Number.isNaN(y)) return a < b ? -1 : a > b ? 1 : 0;
+    if (x !== y) return x - y;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The roll and ballots of a yes/no decision as `tongti tally` reads them, so anyone can recount
+ * from an export. Every unit a ballot covers carries that ballot's choice.
+ */
+export function tallyInputOf(
+  matter: Matter,
+  units: readonly RollInputUnit[],
+  ballots: readonly Pick<Ballot, 'units' | 'choice'>[],
+): TallyInput {
+  const unitRecords: UnitRecord[] = units.map((u) => ({
+    unit: u.unitId,
+    area: u.area,
+    owner: u.voterId ?? undefined,
+    unsold: u.unsold,
+  }));
+  const ballotRecords: BallotRecord[] = ballots.flatMap((b) =>
+    b.units.map((u) => ({ unit: u.unitId, choice: asTallyChoice(b.choice) })),
+  );
+  return { matter, units: unitRecords, ballots: ballotRecords };
+}
+
+function asTallyChoice(choice: string): Choice {
+  if (choice === 'yes' || choice === 'no' || choice === 'abstain') return choice;
+  throw new RangeError(`only yes/no/abstain ballots can be exported for tally, got ${choice}`);
+}

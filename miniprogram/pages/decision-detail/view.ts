@@ -1,0 +1,160 @@
+import type {
+  ChoiceView,
+  DecisionDetailView,
+  DecisionDocumentView,
+  MyUnitBallotView,
+  PlanView,
+} from '../../../typings/api';
+import { formatDateTime, formatFen } from '../../utils/format';
+import { ruleText } from '../../utils/gauge';
+
+const DOCUMENT_KINDS: Record<DecisionDocumentView['kind'], string> = {
+  inspection: '检测报告',
+  quote: '报价',
+  comparison: '方案比较',
+  minutes: '会议纪要',
+  other: '资料',
+};
+
+export interface PlanRow {
+  key: string;
+  title: string;
+  summary: string;
+  cost: string;
+}
+
+export interface DocumentRow {
+  fileId: string;
+  title: string;
+  kind: string;
+}
+
+export interface MyUnitRow {
+  unitId: string;
+  units: string;
+  status: string;
+  choice: string;
+}
+
+/** A ballot the caller can cast: one per person, whichever of their units it goes through. */
+export interface VotableBallot {
+  unitId: string;
+  units: string;
+  as: string;
+}
+
+export interface DetailView {
+  id: string;
+  title: string;
+  summary: string;
+  statusLabel: string;
+  matterLabel: string;
+  ruleLine: string;
+  question: string;
+  plans: PlanRow[];
+  documents: DocumentRow[];
+  schedule: string;
+  countdown: string;
+  votingOpen: boolean;
+  choices: ChoiceView[];
+  myUnits: MyUnitRow[];
+  votable: VotableBallot[];
+  hasResults: boolean;
+  hasPublished: boolean;
+  canEnterPaper: boolean;
+  canOrganize: boolean;
+}
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** "还剩 3 天 4 小时" until `iso`; "已截止" once past. */
+export function countdown(iso: string | null, nowMs: number): string {
+  if (!iso) return '';
+  const left = Date.parse(iso) - nowMs;
+  if (Number.isNaN(left)) return '';
+  if (left <= 0) return '已截止';
+  const days = Math.floor(left / DAY);
+  const hours = Math.floor((left % DAY) / HOUR);
+  const minutes = Math.max(1, Math.floor((left % HOUR) / 60_000));
+  if (days > 0) return `还剩 ${days} 天 ${hours} 小时`;
+  if (hours > 0) return `还剩 ${hours} 小时 ${minutes} 分`;
+  return `还剩 ${minutes} 分钟`;
+}
+
+function planRow(plan: PlanView): PlanRow {
+  return {
+    key: plan.key,
+    title: `方案${plan.key}：${plan.title}`,
+    summary: plan.summary,
+    cost: plan.costFen === null ? '' : `估算 ${formatFen(plan.costFen)}`,
+  };
+}
+
+function unitStatus(u: MyUnitBallotView): MyUnitRow {
+  const units = u.coveredUnitNos.join('、');
+  if (!u.ballot) return { unitId: u.unitId, units, status: '尚未投票', choice: '' };
+  const who = u.ballot.voice === 'owner' ? '业主本人' : '代理人';
+  const how = u.ballot.channel === 'paper' ? '（纸质表决票）' : '';
+  return {
+    unitId: u.unitId,
+    units,
+    status: `${who}已于 ${formatDateTime(u.ballot.castAt)} 投票${how}`,
+    choice: u.ballot.choiceLabel ?? '',
+  };
+}
+
+export function votableBallots(units: readonly MyUnitBallotView[]): VotableBallot[] {
+  const seen = new Set<string>();
+  const out: VotableBallot[] = [];
+  for (const u of units) {
+    if (!u.canVote) continue;
+    const key = u.coveredUnitNos.join('|');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      unitId: u.unitId,
+      units: u.coveredUnitNos.join('、'),
+      as: u.as === 'proxy' ? '代理投票' : '本人投票',
+    });
+  }
+  return out;
+}
+
+export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
+  const schedule =
+    d.opensAt && d.closesAt
+      ? `投票时间 ${formatDateTime(d.opensAt)} 至 ${formatDateTime(d.closesAt)}`
+      : '投票时间待定';
+  const seenUnits = new Set<string>();
+  const myUnits = d.myUnits.map(unitStatus).filter((row) => {
+    if (seenUnits.has(row.units)) return false;
+    seenUnits.add(row.units);
+    return true;
+  });
+  return {
+    id: d.id,
+    title: d.title,
+    summary: d.summary,
+    statusLabel: d.votingOpen ? '投票中' : d.statusLabel,
+    matterLabel: d.matterLabel,
+    ruleLine: `参与表决的业主人数和面积均须达到三分之二，且${ruleText(d.rule)}（人数和面积）`,
+    question: d.question.text,
+    plans: d.question.kind === 'plans' ? d.question.plans.map(planRow) : [],
+    documents: d.documents.map((doc) => ({
+      fileId: doc.fileId,
+      title: doc.title,
+      kind: DOCUMENT_KINDS[doc.kind],
+    })),
+    schedule,
+    countdown: d.votingOpen ? countdown(d.closesAt, nowMs) : '',
+    votingOpen: d.votingOpen,
+    choices: d.choices,
+    myUnits,
+    votable: d.votingOpen ? votableBallots(d.myUnits) : [],
+    hasResults: d.electorate !== null,
+    hasPublished: d.status === 'preliminary' || d.status === 'final',
+    canEnterPaper: d.canEnterPaper && d.votingOpen,
+    canOrganize: d.canOrganize,
+  };
+}

@@ -1,0 +1,202 @@
+import type {
+  DecisionDetailView,
+  DecisionDocumentView,
+  DecisionFieldsRequest,
+  MatterName,
+  PlanKeyName,
+} from '../../../typings/api';
+
+/** The organizer's form, as the page edits it: text fields, money in yuan as typed. */
+export interface PlanForm {
+  key: PlanKeyName;
+  title: string;
+  summary: string;
+  costYuan: string;
+}
+
+export interface DecisionForm {
+  title: string;
+  summary: string;
+  matterIndex: number;
+  kind: 'proposal' | 'plans';
+  question: string;
+  plans: PlanForm[];
+  documents: DecisionDocumentView[];
+  noticeDays: string;
+  objectionDays: string;
+  opensDate: string;
+  opensTime: string;
+  closesDate: string;
+  closesTime: string;
+}
+
+export const MATTER_CHOICES: Array<{ key: MatterName; label: string }> = [
+  { key: 'rebuild', label: '改建、重建建筑物及其附属设施（如更换电梯）' },
+  { key: 'raise-fund', label: '筹集维修资金' },
+  { key: 'use-fund', label: '使用维修资金' },
+  { key: 'common-use', label: '改变共有部分用途或利用共有部分经营' },
+  { key: 'manager', label: '选聘和解聘物业服务企业或其他管理人' },
+  { key: 'committee', label: '选举或更换业主委员会成员' },
+  { key: 'rules', label: '制定和修改业主大会议事规则' },
+  { key: 'covenant', label: '制定和修改管理规约' },
+  { key: 'other', label: '其他重大事项' },
+];
+
+const PLAN_KEYS: PlanKeyName[] = ['A', 'B', 'C', 'D', 'E'];
+
+export function emptyForm(): DecisionForm {
+  return {
+    title: '',
+    summary: '',
+    matterIndex: 0,
+    kind: 'proposal',
+    question: '',
+    plans: [
+      { key: 'A', title: '', summary: '', costYuan: '' },
+      { key: 'B', title: '', summary: '', costYuan: '' },
+    ],
+    documents: [],
+    noticeDays: '15',
+    objectionDays: '7',
+    opensDate: '',
+    opensTime: '09:00',
+    closesDate: '',
+    closesTime: '18:00',
+  };
+}
+
+/** "980000" or "980,000.5" yuan → fen as an integer; null when it is not an amount. */
+export function yuanToFen(text: string): number | null {
+  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(text.replace(/[,\s，]/g, ''));
+  if (!m) return null;
+  const [, whole = '0', cents = ''] = m;
+  return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+}
+
+function fenToYuan(fen: number | null): string {
+  if (fen === null) return '';
+  const cents = fen % 100;
+  return cents ? `${Math.floor(fen / 100)}.${String(cents).padStart(2, '0')}` : String(fen / 100);
+}
+
+function instant(date: string, time: string): string | null {
+  return date ? `${date}T${time || '00:00'}:00+08:00` : null;
+}
+
+function splitInstant(iso: string | null): [string, string] {
+  const m = iso ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso) : null;
+  return m ? [m[1] ?? '', m[2] ?? ''] : ['', ''];
+}
+
+export type FormOutcome =
+  { ok: true; fields: DecisionFieldsRequest } | { ok: false; message: string };
+
+export function fieldsOf(form: DecisionForm): FormOutcome {
+  if (!form.title.trim()) return { ok: false, message: '请填写标题' };
+  const matter = MATTER_CHOICES[form.matterIndex]?.key;
+  if (!matter) return { ok: false, message: '请选择表决事项' };
+  const noticeDays = Number(form.noticeDays);
+  const objectionDays = Number(form.objectionDays);
+  if (!Number.isInteger(noticeDays) || !Number.isInteger(objectionDays)) {
+    return { ok: false, message: '公示天数和异议期须为整数天' };
+  }
+  const plans = [];
+  if (form.kind === 'plans') {
+    for (const [i, p] of form.plans.filter((x) => x.title.trim()).entries()) {
+      const costFen = p.costYuan.trim() ? yuanToFen(p.costYuan) : null;
+      if (p.costYuan.trim() && costFen === null) {
+        return { ok: false, message: `方案${p.key}的费用应是金额，如 980000` };
+      }
+      plans.push({ key: PLAN_KEYS[i] ?? 'E', title: p.title.trim(), summary: p.summary, costFen });
+    }
+  }
+  return {
+    ok: true,
+    fields: {
+      title: form.title.trim(),
+      summary: form.summary,
+      matter,
+      question:
+        form.kind === 'plans'
+          ? { kind: 'plans', text: form.question, plans }
+          : { kind: 'proposal', text: form.question },
+      documents: form.documents,
+      noticeDays,
+      objectionDays,
+      opensAt: instant(form.opensDate, form.opensTime),
+      closesAt: instant(form.closesDate, form.closesTime),
+    },
+  };
+}
+
+export function formOf(d: DecisionDetailView): DecisionForm {
+  const [opensDate, opensTime] = splitInstant(d.opensAt);
+  const [closesDate, closesTime] = splitInstant(d.closesAt);
+  const plans =
+    d.question.kind === 'plans'
+      ? d.question.plans.map((p) => ({
+          key: p.key,
+          title: p.title,
+          summary: p.summary,
+          costYuan: fenToYuan(p.costFen),
+        }))
+      : emptyForm().plans;
+  return {
+    title: d.title,
+    summary: d.summary,
+    matterIndex: Math.max(
+      0,
+      MATTER_CHOICES.findIndex((m) => m.key === d.matter),
+    ),
+    kind: d.question.kind,
+    question: d.question.text,
+    plans,
+    documents: d.documents,
+    noticeDays: String(d.noticeDays),
+    objectionDays: String(d.objectionDays),
+    opensDate,
+    opensTime: opensTime || '09:00',
+    closesDate,
+    closesTime: closesTime || '18:00',
+  };
+}
+
+export interface Control {
+  step: string;
+  label: string;
+  primary: boolean;
+}
+
+/** The steps an organizer may take from the decision's state. */
+export function controlsFor(status: DecisionDetailView['status']): Control[] {
+  switch (status) {
+    case 'draft':
+      return [
+        { step: 'save', label: '保存草稿', primary: false },
+        { step: 'postNotice', label: '发布公示', primary: true },
+      ];
+    case 'notice':
+      return [
+        { step: 'open', label: '开始投票', primary: true },
+        { step: 'withdrawNotice', label: '撤回公示（修改后须重新公示）', primary: false },
+      ];
+    case 'open':
+      return [
+        { step: 'close', label: '结束投票（截止后）', primary: true },
+        { step: 'extend', label: '延长截止时间', primary: false },
+        { step: 'recount', label: '复核计票', primary: false },
+      ];
+    case 'closed':
+      return [
+        { step: 'publishPreliminary', label: '公示初步结果', primary: true },
+        { step: 'recount', label: '复核计票', primary: false },
+      ];
+    case 'preliminary':
+      return [
+        { step: 'publishFinal', label: '公布最终结果（异议期满后）', primary: true },
+        { step: 'recount', label: '复核计票', primary: false },
+      ];
+    default:
+      return [{ step: 'recount', label: '复核计票', primary: false }];
+  }
+}

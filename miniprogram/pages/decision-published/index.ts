@@ -1,0 +1,64 @@
+import type { PublishedLineView } from '../../../typings/api';
+import { largeTypeBehavior } from '../../behaviors/largeType';
+import { userMessageOf } from '../../services/cloud';
+import { getPublished } from '../../services/decisions';
+import { filterLines } from './view';
+
+type Status = 'loading' | 'ready' | 'error' | 'empty';
+
+/**
+ * The published list (逐户表决清单): each unit that took part, its area, its choice and the
+ * ballot's receipt — no names. A resident types the start of their receipt to find their line.
+ */
+Component({
+  behaviors: [largeTypeBehavior],
+  data: {
+    status: 'loading' as Status,
+    statusMessage: '',
+    id: '',
+    title: '',
+    lines: [] as PublishedLineView[],
+    shown: [] as PublishedLineView[],
+    totalBallots: 0,
+    nextOffset: null as number | null,
+    query: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ id: query.id ? decodeURIComponent(query.id) : '' });
+      return this.load(0);
+    },
+    onRetry() {
+      return this.load(0);
+    },
+    onMore() {
+      return this.data.nextOffset === null ? undefined : this.load(this.data.nextOffset);
+    },
+    onSearch(event: WechatMiniprogram.Input) {
+      const query = event.detail.value;
+      this.setData({ query, shown: filterLines(this.data.lines, query) });
+    },
+    /** Never rejects. */
+    async load(offset: number): Promise<void> {
+      if (!this.data.id) {
+        this.setData({ status: 'empty', statusMessage: '链接不完整，请从议事列表打开' });
+        return;
+      }
+      try {
+        const page = await getPublished(this.data.id, offset);
+        const lines = offset === 0 ? page.lines : [...this.data.lines, ...page.lines];
+        this.setData({
+          status: lines.length ? 'ready' : 'empty',
+          statusMessage: lines.length ? '' : '还没有表决票',
+          title: page.title,
+          lines,
+          shown: filterLines(lines, this.data.query),
+          totalBallots: page.totalBallots,
+          nextOffset: page.nextOffset,
+        });
+      } catch (error) {
+        this.setData({ status: 'error', statusMessage: userMessageOf(error) });
+      }
+    },
+  },
+});

@@ -1,0 +1,57 @@
+import type { ResultsView } from '../../../typings/api';
+import { formatArea, formatDateTime } from '../../utils/format';
+import { type Gauge, toGauge } from '../../utils/gauge';
+
+export interface ChoiceRow {
+  key: string;
+  label: string;
+  owners: string;
+  area: string;
+}
+
+export interface OptionRow {
+  key: string;
+  label: string;
+  line: string;
+  passed: boolean;
+}
+
+export interface ResultsPageView {
+  title: string;
+  asOf: string;
+  live: boolean;
+  gauge: Gauge;
+  choices: ChoiceRow[];
+  options: OptionRow[];
+  turnoutLine: string;
+}
+
+export function toResultsView(r: ResultsView): ResultsPageView {
+  const live = r.status === 'open' || r.status === 'closed';
+  return {
+    title: r.title,
+    asOf: `${live ? '统计至' : '公示于'} ${formatDateTime(r.asOf)}`,
+    live,
+    gauge: toGauge(r),
+    choices: r.choices.map((c) => ({
+      key: c.key,
+      label: c.label,
+      owners: `${c.owners} 位`,
+      area: formatArea(c.areaHundredths),
+    })),
+    options:
+      r.options.length > 1
+        ? r.options.map((o) => ({
+            key: o.key,
+            label: o.label,
+            line: o.passed
+              ? '已达到通过标准'
+              : `还差 ${o.approval.ownersShort} 位业主、${formatArea(o.approval.areaShortHundredths)}`,
+            passed: o.passed,
+          }))
+        : [],
+    turnoutLine: r.turnout.met
+      ? `参与已达三分之二：${r.voted.owners} 位业主、${formatArea(r.voted.areaHundredths)}`
+      : `参与 ${r.voted.owners} / ${r.electorate.owners} 位业主，还需 ${r.turnout.ownersShort} 位、${formatArea(r.turnout.areaShortHundredths)}`,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Reading and writing decisions, ballots and counters. Counters are spread over a few shard
+ * documents (`tallies`, `_id = decisionId:#k`) so concurrent ballots rarely touch the same
+ * document; results read all shards of a decision in one query, whatever the building's size.
+ */
+import {
+  type Ballot,
+  type Counters,
+  type Decision,
+  choicesOf,
+  emptyCounters,
+  tallyShardId,
+} from '../../core/decisions';
+import type { Db } from '../cloud';
+import { AppError } from '../errors';
+import { type Docs, docs, find } from '../repository/docs';
+import { docsOf } from '../repository/results';
+
+/** One shard of a decision's counters as stored. */
+export interface TallyShard extends Counters {
+  _id: string;
+  decisionId: string;
+  shard: number;
+}
+
+export function shardId(decisionId: string, shard: number): string {
+  return tallyShardId(decisionId, shard);
+}
+
+export function emptyShards(decision: Decision, shards: number): TallyShard[] {
+  return Array.from({ length: shards }, (_, shard) => ({
+    _id: shardId(decision._id, shard),
+    decisionId: decision._id,
+    shard,
+    ...emptyCounters(choicesOf(decision.question)),
+  }));
+}
+
+export async function loadDecision(store: Docs, decisionId: string): Promise<Decision> {
+  const decision = await store.get<Decision>('decisions', decisionId);
+  if (!decision) throw new AppError('NOT_FOUND', '没有找到这个表决议题');
+  return decision;
+}
+
+/** Every shard of a decision's counters: one request (a decision has at most 100 shards). */
+export async function loadShards(db: Db, decisionId: string): Promise<TallyShard[]> {
+  return find<TallyShard>(db, 'tallies', { decisionId }, { limit: 100 });
+}
+
+const PAGE = 1000;
+
+/** A page of a decision's ballots in `_id` order. */
+export async function ballotPage(
+  db: Db,
+  decisionId: string,
+  offset: number,
+  limit: number,
+): Promise<Ballot[]> {
+  return docsOf<Ballot>(
+    db
+      .collection('ballots')
+      .where({ decisionId })
+      .orderBy('_id', 'asc')
+      .skip(offset)
+      .limit(Math.min(limit, PAGE))
+      .get(),
+  );
+}
+
+/** All ballots of a decision, a thousand a request (for recounts; never to count live). */
+export async function allBallots(db: Db, decisionId: string): Promise<Ballot[]> {
+  const out: Ballot[] = [];
+  for (;;) {
+    const page = await ballotPage(db, decisionId, out.length, PAGE);
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+/**
+ * A counter delta as an update of the shard: `_.inc` on every count that moves, nothing else, so
+ * concurrent transactions on other ballots of the same shard commute.
+ */
+export function incrementsOf(db: Db, delta: Counters): Record<string, unknown> {
+  const inc = (n: number): unknown => db.command.inc(n);
+  const update: Record<string, unknown> = {};
+  const voted: Record<string, unknown> = {};
+  if (delta.voted.owners !== 0) voted.owners = inc(delta.voted.owners);
+  if (delta.voted.area !== 0) voted.area = inc(delta.voted.area);
+  if (Object.keys(voted).length) update.voted = voted;
+  const choices: Record<string, unknown> = {};
+  for (const [key, c] of Object.entries(delta.choices)) {
+    const moved: Record<string, unknown> = {};
+    if (c.owners !== 0) moved.owners = inc(c.owners);
+    if (c.area !== 0) moved.area = inc(c.area);
+    if (Object.keys(moved).length) choices[key] = moved;
+  }
+  if (Object.keys(choices).length) update.choices = choices;
+  return update;
+}
+
+/** The SDK gives up on a write conflict after its retries by throwing the raw response. */
+export function isTransactionConflict(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message, errMsg } = error as {
+    code?: unknown;
+    message?: unknown;
+    errMsg?: unknown;
+  };
+  const text = [code, message, errMsg].filter((v) => typeof v === 'string').join(' ');
+  return /TRANSACTION_CONFLICT|TransactionConflict/i.test(text);
+}
+
+export { docs };

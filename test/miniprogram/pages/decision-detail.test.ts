@@ -1,0 +1,203 @@
+import {
+  answer,
+  callMethod,
+  cloudCalls,
+  fail,
+  flush,
+  mount,
+  ok,
+  resetWx,
+  textOf,
+  type Rendered,
+} from '../harness';
+import { aDetail, aMyUnit, aReceipt } from './decisions-fixtures';
+
+beforeEach(resetWx);
+
+/** Opens the page as a shared link does: /pages/decision-detail/index?id=d1. */
+async function openShared(): Promise<Rendered> {
+  const page = mount('pages/decision-detail/index');
+  await callMethod(page, 'onLoad', { id: 'd1' });
+  return page;
+}
+
+function tap(page: Rendered, selector: string): void {
+  const target = page.querySelector(selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.dispatchEvent('tap');
+}
+
+describe('decision detail page', () => {
+  it('votes in two taps from a shared link and shows the receipt', async () => {
+    answer('decisions', 'detail', ok(aDetail()));
+    answer('decisions', 'cast', ok(aReceipt()));
+    const page = await openShared();
+    expect(textOf(page.querySelector('.title'))).toBe('电梯更换与自筹资金');
+    expect(page.querySelectorAll('.choice').map((c) => textOf(c))).toEqual([
+      '同意',
+      '反对',
+      '弃权',
+    ]);
+
+    tap(page, '.choice--yes'); // tap 1
+    await flush();
+    expect(textOf(page.querySelector('.confirm-text'))).toBe('您选择：同意');
+    expect(cloudCalls().filter((c) => c.data.action === 'cast')).toHaveLength(0);
+
+    tap(page, '.confirm-button'); // tap 2
+    await flush();
+    await flush();
+    expect(cloudCalls().find((c) => c.data.action === 'cast')).toEqual({
+      name: 'decisions',
+      data: { action: 'cast', decisionId: 'd1', unitId: 'u12-03', choice: 'yes' },
+    });
+    expect(textOf(page.querySelector('.receipt-title'))).toBe('已投票：同意');
+    expect(textOf(page.querySelector('.receipt-units'))).toBe('房号 12-03');
+    expect(textOf(page.querySelector('.receipt-code'))).toBe('3f2a-9c01-bb4e-77d0');
+  });
+
+  it('lets the voter take the choice back before confirming', async () => {
+    answer('decisions', 'detail', ok(aDetail()));
+    const page = await openShared();
+    tap(page, '.choice--no');
+    await flush();
+    tap(page, '.cancel-button');
+    await flush();
+    expect(page.querySelector('.confirm')).toBeUndefined();
+    expect(page.querySelectorAll('.choice')).toHaveLength(3);
+  });
+
+  it('sends a cast again when the server answers CONFLICT', async () => {
+    answer('decisions', 'detail', ok(aDetail()));
+    let attempts = 0;
+    answer('decisions', 'cast', () => {
+      attempts += 1;
+      return attempts < 3 ? fail('CONFLICT', '同时投票的人较多，请稍后再试') : ok(aReceipt());
+    });
+    const page = await openShared();
+    tap(page, '.choice--yes');
+    await flush();
+    tap(page, '.confirm-button');
+    for (let i = 0; i < 4; i += 1) await flush();
+    expect(attempts).toBe(3);
+    expect(textOf(page.querySelector('.receipt-title'))).toBe('已投票：同意');
+  });
+
+  it('shows the server’s refusal, and no receipt, when the owner already voted', async () => {
+    answer('decisions', 'detail', ok(aDetail({ myUnits: [aMyUnit({ as: 'proxy' })] })));
+    answer('decisions', 'cast', fail('FORBIDDEN', '业主本人已表决，代理人不能更改业主本人的表决'));
+    const page = await openShared();
+    expect(textOf(page.querySelector('.ballot-for'))).toBe('为 12-03 投票（代理投票）');
+    tap(page, '.choice--no');
+    await flush();
+    tap(page, '.confirm-button');
+    await flush();
+    await flush();
+    expect(textOf(page.querySelector('.vote-error'))).toBe(
+      '业主本人已表决，代理人不能更改业主本人的表决',
+    );
+    expect(page.querySelector('.receipt')).toBeUndefined();
+  });
+
+  it('shows who voted for my unit, the rule, plans and documents, and no vote buttons when closed', async () => {
+    answer(
+      'decisions',
+      'detail',
+      ok(
+        aDetail({
+          votingOpen: false,
+          status: 'closed',
+          statusLabel: '已截止',
+          question: {
+            kind: 'plans',
+            text: '选择方案',
+            plans: [
+              { key: 'A', title: '保留导轨', summary: '工期 45 天', costFen: 98_000_000 },
+              { key: 'B', title: '整体更换', summary: '工期 60 天', costFen: null },
+            ],
+          },
+          myUnits: [
+            aMyUnit({
+              canVote: false,
+              coveredUnitNos: ['3-01', '3-02'],
+              ballot: {
+                voice: 'proxy',
+                channel: 'paper',
+                castAt: '2026-12-20T10:05:00+08:00',
+                choice: 'A',
+                choiceLabel: '方案A：保留导轨',
+                receipt: 'x',
+                receiptShort: 'x',
+              },
+            }),
+          ],
+        }),
+      ),
+    );
+    const page = await openShared();
+    expect(page.querySelector('.vote')).toBeUndefined();
+    expect(textOf(page.querySelector('.badge'))).toBe('已截止');
+    expect(textOf(page.querySelector('.rule'))).toBe(
+      '参与表决的业主人数和面积均须达到三分之二，且四分之三以上同意（人数和面积）',
+    );
+    expect(page.querySelectorAll('.plan-title').map((p) => textOf(p))).toEqual([
+      '方案A：保留导轨',
+      '方案B：整体更换',
+    ]);
+    expect(textOf(page.querySelector('.plan'))).toContain('估算 ¥980,000.00');
+    expect(textOf(page.querySelector('.document'))).toContain('第三方检测报告');
+    expect(textOf(page.querySelector('.my-unit-no'))).toBe('3-01、3-02');
+    expect(textOf(page.querySelector('.my-unit-status'))).toBe(
+      '代理人已于 2026年12月20日 10:05 投票（纸质表决票）',
+    );
+    expect(page.querySelector('.link-results')).toBeDefined();
+  });
+
+  it('offers one ballot per person and a picker when the caller votes for several people', async () => {
+    answer(
+      'decisions',
+      'detail',
+      ok(
+        aDetail({
+          myUnits: [
+            aMyUnit({ unitId: 'u3-01', unitNo: '3-01', coveredUnitNos: ['3-01', '3-02'] }),
+            aMyUnit({ unitId: 'u3-02', unitNo: '3-02', coveredUnitNos: ['3-01', '3-02'] }),
+            aMyUnit({ unitId: 'u9-04', unitNo: '9-04', as: 'proxy', coveredUnitNos: ['9-04'] }),
+          ],
+        }),
+      ),
+    );
+    answer('decisions', 'cast', ok(aReceipt({ unitNos: ['9-04'], voice: 'proxy' })));
+    const page = await openShared();
+    expect(page.data.view.votable).toEqual([
+      { unitId: 'u3-01', units: '3-01、3-02', as: '本人投票' },
+      { unitId: 'u9-04', units: '9-04', as: '代理投票' },
+    ]);
+    page.querySelector('.ballot-picker')?.dispatchEvent('change', { detail: { value: '1' } });
+    await flush();
+    tap(page, '.choice--abstain');
+    await flush();
+    tap(page, '.confirm-button');
+    await flush();
+    expect(cloudCalls().find((c) => c.data.action === 'cast')?.data).toMatchObject({
+      unitId: 'u9-04',
+      choice: 'abstain',
+    });
+  });
+
+  it('shares itself as a link to the same decision', async () => {
+    answer('decisions', 'detail', ok(aDetail()));
+    const page = await openShared();
+    expect(callMethod(page, 'onShareAppMessage')).toEqual({
+      title: '请为「电梯更换与自筹资金」投票',
+      path: '/pages/decision-detail/index?id=d1',
+    });
+  });
+
+  it('says so when the decision cannot be found', async () => {
+    answer('decisions', 'detail', fail('NOT_FOUND', '没有找到这个表决议题'));
+    const page = await openShared();
+    expect(page.data.status).toBe('empty');
+    expect(textOf(page.querySelector('#status'))).toContain('没有找到这个议题');
+  });
+});

@@ -1,0 +1,155 @@
+import {
+  answer,
+  callMethod,
+  cloudCalls,
+  fail,
+  flush,
+  mount,
+  ok,
+  resetWx,
+  textOf,
+  type Rendered,
+} from '../harness';
+import { aDetail } from './decisions-fixtures';
+import {
+  controlsFor,
+  emptyForm,
+  fieldsOf,
+  yuanToFen,
+} from '../../../miniprogram/pages/decision-organize/view';
+
+beforeEach(resetWx);
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 4; i += 1) await flush();
+}
+
+function type(page: Rendered, selector: string, value: string, index = 0): void {
+  page.querySelectorAll(selector)[index]?.dispatchEvent('input', { detail: { value } });
+}
+
+describe('organizer page', () => {
+  it('creates a draft of plans with their costs and posts its notice', async () => {
+    const draft = aDetail({
+      id: 'd9',
+      status: 'draft',
+      statusLabel: '草稿',
+      votingOpen: false,
+      canOrganize: true,
+    });
+    answer('decisions', 'create', ok(draft));
+    answer('decisions', 'postNotice', ok({ ...draft, status: 'notice', statusLabel: '公示中' }));
+    const page = mount('pages/decision-organize/index');
+    await callMethod(page, 'onLoad', {});
+    expect(page.querySelectorAll('.control').map((c) => textOf(c))).toEqual([
+      '保存草稿',
+      '发布公示',
+    ]);
+
+    type(page, '.field-title', '电梯更换方案选择');
+    page.querySelector('.kind')?.dispatchEvent('change', { detail: { value: 'plans' } });
+    await flush();
+    type(page, '.field-question', '请选择电梯更换方案');
+    type(page, '.plan .field', '保留导轨', 0);
+    callMethod(page, 'setData', {
+      'form.plans[0].costYuan': '980,000',
+      'form.plans[1].title': '整体更换',
+      'form.opensDate': '2026-12-17',
+      'form.closesDate': '2026-12-31',
+    });
+    page.querySelector('.control--postNotice')?.dispatchEvent('tap');
+    await settle();
+    const create = cloudCalls().find((c) => c.data.action === 'create');
+    expect(create?.data).toMatchObject({
+      title: '电梯更换方案选择',
+      matter: 'rebuild',
+      question: {
+        kind: 'plans',
+        text: '请选择电梯更换方案',
+        plans: [
+          { key: 'A', title: '保留导轨', summary: '', costFen: 98_000_000 },
+          { key: 'B', title: '整体更换', summary: '', costFen: null },
+        ],
+      },
+      noticeDays: 15,
+      opensAt: '2026-12-17T09:00:00+08:00',
+      closesAt: '2026-12-31T18:00:00+08:00',
+    });
+    expect(cloudCalls().find((c) => c.data.action === 'postNotice')?.data).toEqual({
+      action: 'postNotice',
+      decisionId: 'd9',
+    });
+    expect(textOf(page.querySelector('.message'))).toBe('公示已发布');
+    expect(page.querySelectorAll('.control').map((c) => textOf(c))).toEqual([
+      '开始投票',
+      '撤回公示（修改后须重新公示）',
+    ]);
+  });
+
+  it('shows the server’s refusal (the notice period) and keeps the form', async () => {
+    const draft = aDetail({ id: 'd9', status: 'draft', votingOpen: false, canOrganize: true });
+    answer('decisions', 'detail', ok(draft));
+    answer('decisions', 'edit', ok(draft));
+    answer(
+      'decisions',
+      'postNotice',
+      fail('CONFLICT', '公示期至少 15 天：表决最早 2026-12-16T09:00:00+08:00 开始，请推迟开始时间'),
+    );
+    const page = mount('pages/decision-organize/index');
+    await callMethod(page, 'onLoad', { id: 'd9' });
+    page.querySelector('.control--postNotice')?.dispatchEvent('tap');
+    await settle();
+    expect(textOf(page.querySelector('.error'))).toContain('公示期至少 15 天');
+    expect(page.data.form.title).toBe('电梯更换与自筹资金');
+  });
+
+  it('runs a recount and shows what it says', async () => {
+    answer(
+      'decisions',
+      'detail',
+      ok(aDetail({ status: 'closed', votingOpen: false, canOrganize: true })),
+    );
+    answer(
+      'decisions',
+      'recount',
+      ok({
+        decisionId: 'd1',
+        ballots: 90,
+        counters: { owners: 90, areaHundredths: 900000, choices: [] },
+        recounted: { owners: 90, areaHundredths: 900000, choices: [] },
+        equal: true,
+        message: '复核一致：90 张表决票（90 位业主、9000.00 m²）与计数完全相符',
+      }),
+    );
+    const page = mount('pages/decision-organize/index');
+    await callMethod(page, 'onLoad', { id: 'd1' });
+    expect(page.querySelector('.field-title')).toBeUndefined();
+    page.querySelector('.control--recount')?.dispatchEvent('tap');
+    await settle();
+    expect(textOf(page.querySelector('.message'))).toBe(
+      '复核一致：90 张表决票（90 位业主、9000.00 m²）与计数完全相符',
+    );
+  });
+});
+
+describe('organizer form', () => {
+  it('reads yuan as integer fen and refuses what is not an amount', () => {
+    expect(yuanToFen('980000')).toBe(98_000_000);
+    expect(yuanToFen('1,234.5')).toBe(123_450);
+    expect(yuanToFen('0.07')).toBe(7);
+    expect(yuanToFen('12.345')).toBeNull();
+    expect(yuanToFen('-5')).toBeNull();
+  });
+
+  it('asks for a title and whole days', () => {
+    expect(fieldsOf(emptyForm())).toEqual({ ok: false, message: '请填写标题' });
+    expect(fieldsOf({ ...emptyForm(), title: 'x', noticeDays: '7.5' })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('offers each status its next steps', () => {
+    expect(controlsFor('open').map((c) => c.step)).toEqual(['close', 'extend', 'recount']);
+    expect(controlsFor('preliminary').map((c) => c.step)).toEqual(['publishFinal', 'recount']);
+  });
+});

@@ -1,0 +1,273 @@
+/**
+ * decisions: the owners' votes — plans and proposals, lawful ballots, live tallies, published
+ * results.
+ *
+ * Instants are ISO strings with the +08:00 offset. Areas come both as integer hundredths of m²
+ * (`…Hundredths`, for arithmetic) and as text with exactly two decimals (for display).
+ */
+
+export type DecisionStatusName = 'draft' | 'notice' | 'open' | 'closed' | 'preliminary' | 'final';
+/** 民法典 art. 278 para 1, items 1–9 in order. */
+export type MatterName =
+  | 'rules'
+  | 'covenant'
+  | 'committee'
+  | 'manager'
+  | 'use-fund'
+  | 'raise-fund'
+  | 'rebuild'
+  | 'common-use'
+  | 'other';
+export type RuleName = 'three-quarters' | 'more-than-half';
+export type PlanKeyName = 'A' | 'B' | 'C' | 'D' | 'E';
+export type DocumentKindName = 'inspection' | 'quote' | 'comparison' | 'minutes' | 'other';
+export type VoiceName = 'owner' | 'proxy';
+export type ChannelName = 'online' | 'paper';
+
+export interface PlanView {
+  key: PlanKeyName;
+  title: string;
+  summary: string;
+  costFen: number | null;
+}
+
+export type QuestionView =
+  { kind: 'proposal'; text: string } | { kind: 'plans'; text: string; plans: PlanView[] };
+
+export interface DecisionDocumentView {
+  kind: DocumentKindName;
+  title: string;
+  /** Cloud storage fileID; open with wx.cloud.getTempFileURL / downloadFile. */
+  fileId: string;
+}
+
+/** A choice the question offers, with what a resident reads on its button. */
+export interface ChoiceView {
+  key: string;
+  label: string;
+}
+
+export interface DecisionSummaryView {
+  id: string;
+  title: string;
+  summary: string;
+  matter: MatterName;
+  matterLabel: string;
+  rule: RuleName;
+  status: DecisionStatusName;
+  statusLabel: string;
+  opensAt: string | null;
+  closesAt: string | null;
+  noticePostedAt: string | null;
+  objectionEndsAt: string | null;
+  /** Ballots are taken right now (open and before the deadline). */
+  votingOpen: boolean;
+}
+
+export interface ElectorateView {
+  owners: number;
+  units: number;
+  areaHundredths: number;
+  area: string;
+}
+
+/** How one of the caller's units stands in a decision ("who voted for my unit"). */
+export interface MyUnitBallotView {
+  unitId: string;
+  unitNo: string;
+  /** The caller may cast for this unit now (as the owner or as a proxy whose scope covers it). */
+  canVote: boolean;
+  as: VoiceName | null;
+  /** Units the same ballot covers (an owner of several units votes once for all of them). */
+  coveredUnitNos: string[];
+  ballot: {
+    voice: VoiceName;
+    channel: ChannelName;
+    castAt: string;
+    /** The choice, shown only to those who vote for the unit. */
+    choice: string | null;
+    choiceLabel: string | null;
+    receipt: string | null;
+    receiptShort: string | null;
+  } | null;
+}
+
+export interface DecisionDetailView extends DecisionSummaryView {
+  question: QuestionView;
+  choices: ChoiceView[];
+  documents: DecisionDocumentView[];
+  noticeDays: number;
+  objectionDays: number;
+  openedAt: string | null;
+  closedAt: string | null;
+  preliminaryAt: string | null;
+  finalAt: string | null;
+  /** When voting may open at the earliest, once the notice is posted. */
+  earliestOpening: string | null;
+  electorate: ElectorateView | null;
+  myUnits: MyUnitBallotView[];
+  canOrganize: boolean;
+  canEnterPaper: boolean;
+}
+
+export interface ThresholdView {
+  met: boolean;
+  /** Owners still needed (for approval: yes votes from owners who have not voted yet). */
+  ownersShort: number;
+  areaShortHundredths: number;
+  areaShort: string;
+}
+
+export interface ChoiceTotalView {
+  key: string;
+  label: string;
+  owners: number;
+  areaHundredths: number;
+  area: string;
+}
+
+/** One supporting option (yes, or a plan) against the matter's rule. */
+export interface OptionResultView {
+  key: string;
+  label: string;
+  owners: number;
+  areaHundredths: number;
+  area: string;
+  approval: ThresholdView;
+  passed: boolean;
+}
+
+export interface ResultsView {
+  decisionId: string;
+  title: string;
+  status: DecisionStatusName;
+  matter: MatterName;
+  rule: RuleName;
+  /** Counted up to this instant (live while voting runs; frozen once published). */
+  asOf: string;
+  electorate: ElectorateView;
+  voted: { owners: number; areaHundredths: number; area: string };
+  choices: ChoiceTotalView[];
+  turnout: ThresholdView;
+  options: OptionResultView[];
+  /** The option shown on the gauge: the winner, else the one closest to carrying. */
+  leading: string | null;
+  passed: boolean;
+  winner: PlanKeyName | null;
+  /** One sentence: "还需 7 位业主或 412.50 m² 参与表决" or the outcome. */
+  headline: string;
+}
+
+export interface CastReceiptView {
+  decisionId: string;
+  unitNos: string[];
+  choice: string;
+  choiceLabel: string;
+  voice: VoiceName;
+  channel: ChannelName;
+  castAt: string;
+  /** SHA-256 hex of (decision, unit, choice, secret salt): find it on the published list. */
+  receipt: string;
+  receiptShort: string;
+  /** 1 on the first cast; more when the ballot was re-cast. */
+  casts: number;
+  /** False when the same ballot was already in (nothing changed, same receipt). */
+  changed: boolean;
+}
+
+export interface RecountView {
+  decisionId: string;
+  ballots: number;
+  counters: { owners: number; areaHundredths: number; choices: ChoiceTotalView[] };
+  recounted: { owners: number; areaHundredths: number; choices: ChoiceTotalView[] };
+  equal: boolean;
+  message: string;
+}
+
+export interface PublishedLineView {
+  unitNo: string;
+  areaHundredths: number;
+  area: string;
+  choice: string;
+  choiceLabel: string;
+  channel: ChannelName;
+  receipt: string;
+  receiptShort: string;
+}
+
+export interface PublishedListView {
+  decisionId: string;
+  title: string;
+  status: DecisionStatusName;
+  lines: PublishedLineView[];
+  /** Ballots (people) on this page and in all; lines are per unit. */
+  ballots: number;
+  totalBallots: number;
+  nextOffset: number | null;
+}
+
+export interface UnitBallotStatusView {
+  unitId: string;
+  unitNo: string;
+  coveredUnitNos: string[];
+  voted: boolean;
+  voice: VoiceName | null;
+  channel: ChannelName | null;
+  castAt: string | null;
+}
+
+/** What an organizer writes; every field optional on edit. */
+export interface DecisionFieldsRequest {
+  title: string;
+  summary: string;
+  matter: MatterName;
+  question: QuestionView;
+  documents: DecisionDocumentView[];
+  noticeDays: number;
+  objectionDays: number;
+  opensAt: string | null;
+  closesAt: string | null;
+}
+
+type ById = { decisionId: string };
+
+export interface DecisionsApi {
+  list: { request: Record<string, never>; response: { decisions: DecisionSummaryView[] } };
+  detail: { request: ById; response: DecisionDetailView };
+  results: { request: ById; response: ResultsView };
+  published: {
+    request: ById & { offset?: number; limit?: number };
+    response: PublishedListView;
+  };
+  create: {
+    request: Pick<DecisionFieldsRequest, 'title' | 'matter' | 'question'> &
+      Partial<DecisionFieldsRequest>;
+    response: DecisionDetailView;
+  };
+  edit: { request: ById & Partial<DecisionFieldsRequest>; response: DecisionDetailView };
+  postNotice: { request: ById; response: DecisionDetailView };
+  withdrawNotice: { request: ById; response: DecisionDetailView };
+  open: { request: ById; response: DecisionDetailView };
+  extend: { request: ById & { closesAt: string }; response: DecisionDetailView };
+  close: { request: ById; response: DecisionDetailView };
+  publishPreliminary: { request: ById; response: DecisionDetailView };
+  publishFinal: { request: ById; response: DecisionDetailView };
+  cast: { request: ById & { unitId: string; choice: string }; response: CastReceiptView };
+  paperBallot: {
+    request: ById & {
+      unitId: string;
+      choice: string;
+      /** Photo of the signed form (cloud fileID), required. */
+      photoFileId: string;
+      /** Who signed the form: the owner, or a proxy with a written authorization. */
+      signedBy: VoiceName;
+    };
+    response: CastReceiptView;
+  };
+  /** By unit id, or by room number as written on the paper form ("12-03"). */
+  unitStatus: {
+    request: ById & { unitId?: string; unitNo?: string };
+    response: UnitBallotStatusView;
+  };
+  recount: { request: ById; response: RecountView };
+}
