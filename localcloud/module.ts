@@ -29,7 +29,10 @@ export interface AdminContext {
  * content type for binary answers. Throw CloudError for failures.
  */
 export type AdminResult = Record<string, unknown> | { binary: Buffer; contentType: string };
-export type AdminAction = (body: AdminBody, ctx: AdminContext) => Promise<AdminResult> | AdminResult;
+export type AdminAction = (
+  body: AdminBody,
+  ctx: AdminContext,
+) => Promise<AdminResult> | AdminResult;
 
 export interface RawRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -16,7 +16,13 @@ export async function readAll<T>(
   const out: T[] = [];
   for (;;) {
     const page = await docsOf<T>(
-      db.collection(collection).where(where).orderBy('_id', 'asc').skip(out.length).limit(PAGE).get(),
+      db
+        .collection(collection)
+        .where(where)
+        .orderBy('_id', 'asc')
+        .skip(out.length)
+        .limit(PAGE)
+        .get(),
     );
     out.push(...page);
     if (page.length < PAGE) return out;
