@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -6,15 +6,29 @@ export interface BuiltFunction {
   name: string;
   file: string;
   bytes: number;
+  /** Packages the cloud installs for this function (from its package.json). */
+  installed: string[];
 }
 
 /**
+ * Packages a function gets from the cloud's `npm install` rather than from its bundle: the SDK
+ * (it must be the platform's), and libraries too large to ship inside index.js. Locally they
+ * resolve from the repository's node_modules.
+ */
+export const INSTALLED_BY_THE_CLOUD = ['wx-server-sdk', 'exceljs'] as const;
+
+/**
  * Bundles `cloudfunctions/<name>/src/index.ts` with the server and core code it imports into
- * `cloudfunctions/<name>/index.js`, leaving `wx-server-sdk` to the function's own package.json
- * (the cloud installs it; locally it resolves from the repository's node_modules).
+ * `cloudfunctions/<name>/index.js`, and keeps the function's package.json listing exactly the
+ * installed packages it imports, at the versions the repository pins.
  */
 export async function buildFunctions(root: string): Promise<BuiltFunction[]> {
   const dir = join(root, 'cloudfunctions');
+  const pinned = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    }
+  ).dependencies;
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'src', 'index.ts')))
     .map((d) => d.name)
@@ -22,7 +36,7 @@ export async function buildFunctions(root: string): Promise<BuiltFunction[]> {
   return Promise.all(
     names.map(async (name) => {
       const file = join(dir, name, 'index.js');
-      await build({
+      const result = await build({
         entryPoints: [join(dir, name, 'src', 'index.ts')],
         outfile: file,
         bundle: true,
@@ -30,7 +44,8 @@ export async function buildFunctions(root: string): Promise<BuiltFunction[]> {
         // WeChat Cloud's Node.js 16 runtime is the oldest we deploy to.
         target: 'node16',
         format: 'cjs',
-        external: ['wx-server-sdk'],
+        external: [...INSTALLED_BY_THE_CLOUD],
+        metafile: true,
         sourcemap: false,
         legalComments: 'none',
         banner: {
@@ -38,7 +53,32 @@ export async function buildFunctions(root: string): Promise<BuiltFunction[]> {
         },
         logLevel: 'warning',
       });
-      return { name, file, bytes: statSync(file).size };
+      const imported = new Set(
+        Object.values(result.metafile.inputs).flatMap((input) =>
+          input.imports.filter((i) => i.external).map((i) => i.path),
+        ),
+      );
+      const installed = INSTALLED_BY_THE_CLOUD.filter((pkg) => imported.has(pkg));
+      syncPackageJson(join(dir, name, 'package.json'), installed, pinned);
+      return { name, file, bytes: statSync(file).size, installed };
     }),
   );
+}
+
+/** Rewrites the function's dependencies only when they differ, so a build leaves git clean. */
+function syncPackageJson(
+  path: string,
+  installed: readonly string[],
+  pinned: Record<string, string>,
+): void {
+  const pkg = JSON.parse(readFileSync(path, 'utf8')) as { dependencies?: Record<string, string> };
+  const wanted: Record<string, string> = {};
+  for (const name of installed) {
+    const version = pinned[name];
+    if (!version) throw new Error(`${name} is not pinned in the root package.json dependencies`);
+    wanted[name] = version;
+  }
+  if (JSON.stringify(pkg.dependencies ?? {}) === JSON.stringify(wanted)) return;
+  pkg.dependencies = wanted;
+  writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');
 }
