@@ -3,8 +3,9 @@ import RootComponent from 'j-component/src/render/component';
 
 /**
  * Mouse input as the WeChat client reports touch: a click becomes `tap`, a held press
- * `longpress` (and no tap after it), and `hover-class` follows the press. j-component makes
- * these from touch events only; real touch input still goes its way.
+ * `longpress` — and, as in WeChat, no tap after it only when something listened to the long press
+ * — and `hover-class` follows the press. j-component makes these from touch events only; real
+ * touch input still goes its way.
  */
 
 const LONGPRESS_MS = 350;
@@ -25,6 +26,17 @@ function disabledAncestor(node: Node | null, stop: Element): boolean {
   while (n && n !== stop) {
     if (n instanceof Element && n.hasAttribute('disabled') && n.tagName.startsWith('WX-'))
       return true;
+    n = n.parentNode;
+  }
+  return false;
+}
+
+/** Whether the press target or an element it bubbles through listens to a long press. */
+function listensToLongPress(node: Node | null, stop: Element): boolean {
+  let n: Node | null = node;
+  while (n && n !== stop) {
+    const events = (n as WxDomNode).__wxElement?.__wxEvents;
+    if (events && (events.longpress || events.longtap)) return true;
     n = n.parentNode;
   }
   return false;
@@ -118,7 +130,7 @@ export function installPointerBridge(screen: HTMLElement): void {
     if (!target) return;
     window.clearTimeout(pressTimer);
     pressTimer = window.setTimeout(() => {
-      longPressed = true;
+      longPressed = listensToLongPress(e.target as Node, screen);
       dispatch(target, 'longpress', e);
       dispatch(target, 'longtap', e);
     }, LONGPRESS_MS);

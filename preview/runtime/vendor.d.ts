@@ -11,6 +11,8 @@ interface TtExEvent {
 
 interface TtExElement {
   $$: HTMLElement | null;
+  /** exparser's bound listeners, by event name (absent until one is bound). */
+  __wxEvents?: Record<string, unknown>;
   id: string;
   dataset: Record<string, unknown>;
   parentNode: TtExElement | null;

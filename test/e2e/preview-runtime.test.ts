@@ -133,6 +133,25 @@ test('a deep link opens its page with the query, and the tab bar switches tabs',
   expect(await page.locator('.pv-tab img').first().getAttribute('src')).toBe('mp/images/dot.png');
 });
 
+test('a held press is a long press, and still a tap where nothing listens to long presses', async () => {
+  const page = await open('');
+  const index = frame(page, 'pages/index/index');
+  const press = async (selector: string): Promise<void> => {
+    const box = await index.locator(selector).boundingBox();
+    if (!box) throw new Error(`no box for ${selector}`);
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    await page.waitForTimeout(500);
+    await page.mouse.up();
+  };
+  await press('.tap-target');
+  await index.getByText('计数 1').waitFor();
+  await press('.hold-target');
+  await index.getByText('长按 1 点按 0').waitFor();
+  await index.locator('.hold-target').click();
+  await index.getByText('长按 1 点按 1').waitFor();
+});
+
 test('clicks become taps: behaviors, components, hover-class, disabled buttons, WXML features', async () => {
   const page = await open('');
   const index = frame(page, 'pages/index/index');
