@@ -56,6 +56,10 @@ export interface DemoSeed {
     imports: RosterImport[];
     audit: AuditEntry[];
     articles: Article[];
+    /** Empty here, so every collection the functions read exists; `demoBuilding` fills them. */
+    decisions: never[];
+    ballots: never[];
+    tallies: never[];
   };
   identities: DemoIdentity[];
   /** The lobby list's codes in clear (only their hashes are in `invites`). */
@@ -665,6 +669,9 @@ export function demoSeed(): DemoSeed {
       imports,
       audit,
       articles,
+      decisions: [],
+      ballots: [],
+      tallies: [],
     },
     identities,
     inviteCodes,

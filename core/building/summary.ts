@@ -1,6 +1,8 @@
 import type { AreaCard, BuildingSummary, NoticeView } from '../../typings/api';
 import { countHeads } from '../tally/headcount';
 import type { Article, Building, Unit } from '../registry/model';
+import type { Decision } from '../decisions/model';
+import { shanghaiMonthDay } from '../registry/time';
 
 /**
  * What the home page shows about the building: its facts, owners counted as the law counts them
@@ -10,8 +12,10 @@ export function summarizeBuilding(input: {
   building: Building;
   units: readonly Unit[];
   latestNotice: Article | null;
+  /** The decision residents hear most about now: the latest one past its draft. */
+  currentDecision: Decision | null;
 }): BuildingSummary {
-  const { building, units, latestNotice } = input;
+  const { building, units, latestNotice, currentDecision } = input;
   const heads = countHeads(
     units.map((u) => ({
       unit: u._id,
@@ -34,7 +38,11 @@ export function summarizeBuilding(input: {
     ownerCount: heads.owners.total,
     totalAreaHundredths: heads.area.total,
     latestNotice: latestNotice ? toNoticeView(latestNotice) : null,
-    areas: areaCards({ unitCount: units.length, ownerCount: heads.owners.total }),
+    areas: areaCards({
+      unitCount: units.length,
+      ownerCount: heads.owners.total,
+      decision: currentDecision,
+    }),
   };
 }
 
@@ -49,16 +57,49 @@ export function toNoticeView(article: Article): NoticeView {
   };
 }
 
-/** Until decisions, money and progress land, their cards say what each area will hold. */
-function areaCards(counts: { unitCount: number; ownerCount: number }): AreaCard[] {
+/** Where the current decision stands, in the words a resident would use. */
+export function decisionStage(decision: Decision): string {
+  switch (decision.status) {
+    case 'draft':
+      return '草拟中';
+    case 'notice':
+      return decision.opensAt ? `公示中 · ${shanghaiMonthDay(decision.opensAt)}开始投票` : '公示中';
+    case 'open':
+      return decision.closesAt ? `投票中 · ${shanghaiMonthDay(decision.closesAt)}截止` : '投票中';
+    case 'closed':
+      return '投票已结束 · 等待公布结果';
+    case 'preliminary':
+      return decision.objectionEndsAt
+        ? `初步结果公示中 · 异议期至${shanghaiMonthDay(decision.objectionEndsAt)}`
+        : '初步结果公示中';
+    case 'final':
+      return '表决结果已公布';
+  }
+}
+
+/** A card per area; the decisions card follows the current decision, the others say what they hold. */
+function areaCards(counts: {
+  unitCount: number;
+  ownerCount: number;
+  decision: Decision | null;
+}): AreaCard[] {
+  const { decision } = counts;
   return [
-    {
-      area: 'decisions',
-      title: '议事表决',
-      headline: '换梯方案',
-      detail: '方案公示后业主线上或书面表决，双过三分之二参与、四分之三同意',
-      path: '/pages/decisions/index',
-    },
+    decision
+      ? {
+          area: 'decisions',
+          title: '议事表决',
+          headline: decision.title,
+          detail: decisionStage(decision),
+          path: `/pages/decision-detail/index?id=${encodeURIComponent(decision._id)}`,
+        }
+      : {
+          area: 'decisions',
+          title: '议事表决',
+          headline: '换梯方案',
+          detail: '方案公示后业主线上或书面表决，双过三分之二参与、四分之三同意',
+          path: '/pages/decisions/index',
+        },
     {
       area: 'money',
       title: '自筹资金',

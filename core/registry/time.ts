@@ -21,6 +21,11 @@ export function shanghaiIso(instant: Instant): string {
   return dayjs(instant).tz(ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
+/** How residents read a day: `11月29日`. */
+export function shanghaiMonthDay(instant: Instant): string {
+  return dayjs(instant).tz(ZONE).format('M月D日');
+}
+
 /** The calendar day in Shanghai at `instant`: `2026-11-29`. */
 export function shanghaiDate(instant: Instant): string {
   return dayjs(instant).tz(ZONE).format('YYYY-MM-DD');

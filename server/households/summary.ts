@@ -1,16 +1,20 @@
 import type { BuildingSummary } from '../../typings/api';
 import { summarizeBuilding } from '../../core/building/summary';
 import type { Article, Building, Unit } from '../../core/registry/model';
+import type { Decision } from '../../core/decisions/model';
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
 import { readAll } from '../repository/readAll';
 import { docsOf } from '../repository/results';
 
-/** households.summary: the building, its units and the latest published notice. */
+/**
+ * households.summary: the building, its units, the latest published notice and the current
+ * decision — four reads, the last three side by side.
+ */
 export async function getBuildingSummary(db: Db): Promise<BuildingSummary> {
   const [building] = await docsOf<Building>(db.collection('buildings').limit(1).get());
   if (!building) throw new AppError('NOT_FOUND', '还没有登记楼栋信息');
-  const [units, notices] = await Promise.all([
+  const [units, notices, decisions] = await Promise.all([
     readAll<Unit>(db, 'units', { buildingId: building._id }),
     docsOf<Article>(
       db
@@ -20,6 +24,19 @@ export async function getBuildingSummary(db: Db): Promise<BuildingSummary> {
         .limit(1)
         .get(),
     ),
+    docsOf<Decision>(
+      db
+        .collection('decisions')
+        .where({ buildingId: building._id, status: db.command.neq('draft') })
+        .orderBy('updatedAt', 'desc')
+        .limit(1)
+        .get(),
+    ),
   ]);
-  return summarizeBuilding({ building, units, latestNotice: notices[0] ?? null });
+  return summarizeBuilding({
+    building,
+    units,
+    latestNotice: notices[0] ?? null,
+    currentDecision: decisions[0] ?? null,
+  });
 }

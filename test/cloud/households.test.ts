@@ -1,11 +1,12 @@
-import { demoSeed } from '../../cli/seed/demo';
+import { demoBuilding } from '../../cli/seed';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
 import type { ApiResult, BuildingSummary } from '../../typings/api';
 
 /** households through the real wx-server-sdk, the function host and the local cloud. */
 describe('households function', () => {
   let t: TestCloud;
-  const seed = demoSeed();
+  const seed = demoBuilding(Date.parse('2026-12-01T10:00:00+08:00'));
+  const units = seed.collections.units as Array<{ areaHundredths: number }>;
 
   beforeAll(async () => {
     t = await startTestCloud({ seed: seed.collections });
@@ -27,7 +28,7 @@ describe('households function', () => {
       ownerCount: 134,
       latestNotice: { id: 'notice-inspection', title: '关于两部电梯第三方检测结果的公告' },
     });
-    const expectedArea = seed.collections.units.reduce((sum, u) => sum + u.areaHundredths, 0);
+    const expectedArea = units.reduce((sum, u) => sum + u.areaHundredths, 0);
     expect(result.data.totalAreaHundredths).toBe(expectedArea);
     expect(result.data.areas.map((a) => a.area)).toEqual([
       'decisions',
@@ -37,11 +38,20 @@ describe('households function', () => {
     ]);
   });
 
-  it('reads the building in at most three database requests', async () => {
+  it('follows the decision residents hear most about on the decisions card', async () => {
+    const r = await t.call('households', { action: 'summary' }, 'demo-resident');
+    const result = (r.body as { result: ApiResult<BuildingSummary> }).result;
+    if (!result.ok) throw new Error(result.message);
+    const [card] = result.data.areas;
+    expect(card?.path).toMatch(/^\/pages\/decision-detail\/index\?id=/);
+    expect(card?.detail).toMatch(/^(公示中|投票中)/);
+  });
+
+  it('reads the building in at most four database requests', async () => {
     await t.call('households', { action: 'summary' }, 'demo-organizer');
     const [record] = t.cloud.invocations();
     expect(record).toMatchObject({ functionName: 'households', action: 'summary', ok: true });
-    expect(record?.dbRequests).toBeLessThanOrEqual(3);
+    expect(record?.dbRequests).toBeLessThanOrEqual(4);
   });
 
   it('refuses an unknown action and unexpected fields without touching anything', async () => {

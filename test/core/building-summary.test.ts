@@ -1,0 +1,28 @@
+import { decisionStage } from '../../core/building/summary';
+import type { Decision } from '../../core/decisions/model';
+
+/** The home page's decisions card says where the current decision stands, in residents' words. */
+describe('decision stage', () => {
+  const base = {
+    opensAt: '2026-12-16T09:00:00+08:00',
+    closesAt: '2026-12-31T20:00:00+08:00',
+    objectionEndsAt: '2027-01-08T20:00:00+08:00',
+  } as Partial<Decision>;
+  const at = (status: Decision['status']): string => decisionStage({ ...base, status } as Decision);
+
+  it.each([
+    ['draft', '草拟中'],
+    ['notice', '公示中 · 12月16日开始投票'],
+    ['open', '投票中 · 12月31日截止'],
+    ['closed', '投票已结束 · 等待公布结果'],
+    ['preliminary', '初步结果公示中 · 异议期至1月8日'],
+    ['final', '表决结果已公布'],
+  ] as const)('%s → %s', (status, text) => {
+    expect(at(status)).toBe(text);
+  });
+
+  it('reads dates in Shanghai time, whatever zone they were written in', () => {
+    const late = { ...base, status: 'open', closesAt: '2026-12-31T17:00:00Z' } as Decision;
+    expect(decisionStage(late)).toBe('投票中 · 1月1日截止');
+  });
+});
