@@ -7,6 +7,8 @@ import { launchChromium, PREVIEW_VIEWPORT } from '../preview/chromium';
 import { previewRoutes } from '../preview/routes';
 import { startLocalCloud } from '../localcloud/server';
 import { demoBuilding } from '../cli/seed';
+import { demoDecisions } from '../cli/seed/decisions';
+import { DEMO_BUILDING_ID, demoSeed } from '../cli/seed/demo';
 
 /**
  * `npm run screenshots`: the README's pictures of the preview, taken from the demo building on a
@@ -32,32 +34,82 @@ async function main(): Promise<void> {
   try {
     const resident = seed.identities.find((i) => i.role === 'resident');
     if (!resident) throw new Error('the demo building has no resident');
-    const context = await browser.newContext({ viewport: PREVIEW_VIEWPORT });
-    await context.addInitScript({
-      content: `localStorage.setItem('tongti-preview:openid', ${JSON.stringify(resident.openid)})`,
-    });
-    const page = await context.newPage();
-    await page.goto(`${cloud.url}/preview/#/pages/home/index`);
-    await page.waitForSelector('html[data-pv-ready]');
-    const home = page.locator('.pv-frame[data-path="pages/home/index"]');
+    const open = async (openid: string, hash: string): Promise<Page> => {
+      const context = await browser.newContext({ viewport: PREVIEW_VIEWPORT });
+      await context.addInitScript({
+        content: `localStorage.setItem('tongti-preview:openid', ${JSON.stringify(openid)})`,
+      });
+      const page = await context.newPage();
+      await page.goto(`${cloud.url}/preview/${hash}`);
+      await page.waitForSelector('html[data-pv-ready]');
+      return page;
+    };
+    const frame = (page: Page, route: string) => page.locator(`.pv-frame[data-path="${route}"]`);
+
+    const page = await open(resident.openid, '#/pages/home/index');
+    const home = frame(page, 'pages/home/index');
     await home.getByText('慈爱鑫和公寓', { exact: true }).waitFor();
     await phone(page, 'preview-home');
     await home.getByText('展开全文').click();
     await home.getByText('为什么是更换而不是修理', { exact: false }).waitFor();
     await phone(page, 'preview-notice');
     await page.locator('.pv-tab', { hasText: '我的' }).click();
-    const me = page.locator('.pv-frame[data-path="pages/me/index"]');
+    const me = frame(page, 'pages/me/index');
     await me.locator('wx-switch').click();
     await me.locator('wx-switch[checked]').waitFor();
     await page.locator('.pv-tab', { hasText: '首页' }).click();
     await phone(page, 'preview-large-type');
-    await context.close();
+    await page.context().close();
+
+    // An owner who has not voted yet opens the plan's shared link, votes, reads the receipt.
+    const vote = await open(ownerYetToVote(), `#/pages/decision-detail/index?id=${PLAN}`);
+    const detail = frame(vote, 'pages/decision-detail/index');
+    await detail.locator('.choice--A').click();
+    await detail.getByText('确认投票', { exact: true }).click();
+    await detail.locator('.receipt').waitFor();
+    await phone(vote, 'preview-vote-receipt');
+    await detail.getByText('查看实时结果', { exact: true }).click();
+    await frame(vote, 'pages/decision-results/index').locator('.turnout-line').waitFor();
+    await phone(vote, 'preview-results');
+    await vote.context().close();
+
+    // The organizer's desk: the approvals queue and the households still to reach.
+    const desk = await open('demo-organizer', '#/pages/organizer/index');
+    await frame(desk, 'pages/organizer/index').locator('.request').first().waitFor();
+    await phone(desk, 'preview-organizer-desk');
+    await desk.context().close();
   } finally {
     await browser.close();
     await cloud.close();
     rmSync(outDir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const PLAN = 'd-elevator-plan';
+
+/** The openid of an owner of one flat who has not voted on the plan in the demo. */
+function ownerYetToVote(): string {
+  const people = demoSeed();
+  const decisions = demoDecisions({
+    buildingId: DEMO_BUILDING_ID,
+    units: people.collections.units,
+    organizerOpenid: 'demo-organizer',
+    now: Date.now(),
+  });
+  const voted = new Set(
+    decisions.ballots
+      .filter((b) => b.decisionId === PLAN)
+      .flatMap((b) => b.units.map((u) => u.unitId)),
+  );
+  const owner = people.collections.members.find(
+    (m) =>
+      m.openid.startsWith('demo-owner-') &&
+      m.unitIds.length === 1 &&
+      m.unitIds.every((id) => !voted.has(id)),
+  );
+  if (!owner) throw new Error('every owner in the demo has voted on the plan');
+  return owner.openid;
 }
 
 async function phone(page: Page, name: string): Promise<void> {

@@ -102,7 +102,7 @@ function register(path: string, def: Def): void {
   ids.set(path, id);
   defs.set(path, def);
   if (info.kind === 'component' && sharesAppStyles(def, info.json)) injectScope('app', prefix);
-  injectScope(path, prefix);
+  injectScope(path, prefix, info.kind === 'page');
 }
 
 /** Runs a module's script (and first those of the components it uses) if not done yet. */

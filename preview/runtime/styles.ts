@@ -20,11 +20,20 @@ function withPrefix(css: string, prefix: string): string {
   return css.split(config().prefixMark).join(prefix);
 }
 
-/** Injects the compiled WXSS of a module (or 'app') for a class prefix. */
-export function injectScope(file: string, classPrefix: string): void {
+/**
+ * Injects the compiled WXSS of a module (or 'app') for a class prefix. A page's WXSS applies to
+ * that page only, as in WeChat, where each page renders on its own: pages share one document
+ * here, so it is scoped to the page's frames, or a page lower in the stack would restyle the
+ * same class names on the page above it.
+ */
+export function injectScope(file: string, classPrefix: string, page = false): void {
   const css = config().styles.files[file];
   if (css === undefined) return;
-  injectCss(`${file}|${classPrefix}`, withPrefix(css, classPrefix ? `${classPrefix}--` : ''));
+  const prefixed = withPrefix(css, classPrefix ? `${classPrefix}--` : '');
+  injectCss(
+    `${file}|${classPrefix}`,
+    page ? `@scope (.pv-frame[data-path="${file}"]) {\n${prefixed}\n}` : prefixed,
+  );
 }
 
 export function injectGlobalStyles(): void {

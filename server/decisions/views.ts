@@ -53,6 +53,7 @@ export function choiceViews(decision: Pick<Decision, 'question'>): ChoiceView[] 
 }
 
 export function summaryView(decision: Decision, now: Date): DecisionSummaryView {
+  const window = votingWindow(decision, now);
   return {
     id: decision._id,
     title: decision.title,
@@ -61,12 +62,16 @@ export function summaryView(decision: Decision, now: Date): DecisionSummaryView 
     matterLabel: MATTER_LABELS[decision.matter],
     rule: ruleFor(decision.matter),
     status: decision.status,
-    statusLabel: statusLabel(decision.status),
+    // Past its deadline a vote takes no ballot, though it stays open until an organizer closes it.
+    statusLabel:
+      decision.status === 'open' && window === 'ended'
+        ? '已截止，待计票'
+        : statusLabel(decision.status),
     opensAt: decision.opensAt,
     closesAt: decision.closesAt,
     noticePostedAt: decision.noticePostedAt,
     objectionEndsAt: decision.objectionEndsAt,
-    votingOpen: votingWindow(decision, now) === 'open',
+    votingOpen: window === 'open',
   };
 }
 

@@ -349,6 +349,12 @@ describe('decisions function', () => {
       expect(
         await api.err('cast', { decisionId: 'd-ended', unitId, choice: 'yes' }, owner(unitId)),
       ).toMatchObject({ code: 'FORBIDDEN', message: '表决已截止' });
+      // Still open until someone closes it, but nobody should read it as running.
+      expect(await api.ok('detail', { decisionId: 'd-ended' }, owner(unitId))).toMatchObject({
+        status: 'open',
+        statusLabel: '已截止，待计票',
+        votingOpen: false,
+      });
       expect(
         await api.err('publishPreliminary', { decisionId: 'd-ended' }, ORGANIZER),
       ).toMatchObject({

@@ -31,6 +31,12 @@ Component({
       this.setData({ id });
       return this.load();
     },
+    onShow() {
+      // Back from organizing, a paper ballot or the results: show the decision as it now stands
+      // (closed, published, one more ballot), not as it was when the page was first opened.
+      if (this.data.status === 'ready') return this.load();
+      return undefined;
+    },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh());
     },

@@ -1,6 +1,7 @@
 import type { DecisionDetailView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
+import { formatDateTime } from '../../utils/format';
 import {
   type OrganizerStep,
   createDecision,
@@ -43,6 +44,8 @@ Component({
     id: '',
     decision: null as DecisionDetailView | null,
     editable: true,
+    /** The posted voting window as residents read it: "2026年12月17日 09:00 至 …". */
+    windowText: '',
     form: emptyForm(),
     matters: MATTER_CHOICES.map((m) => m.label),
     controls: controlsFor('draft') as Control[],
@@ -77,6 +80,10 @@ Component({
         id: decision.id,
         decision,
         editable: decision.status === 'draft',
+        windowText:
+          decision.opensAt && decision.closesAt
+            ? `${formatDateTime(decision.opensAt)} 至 ${formatDateTime(decision.closesAt)}`
+            : '',
         form: formOf(decision),
         controls: controlsFor(decision.status),
       });

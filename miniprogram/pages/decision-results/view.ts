@@ -28,6 +28,11 @@ export interface ResultsPageView {
 
 export function toResultsView(r: ResultsView): ResultsPageView {
   const live = r.status === 'open' || r.status === 'closed';
+  // Who has not voted yet: a plan short of more than this cannot carry on new ballots alone.
+  const left = {
+    owners: r.electorate.owners - r.voted.owners,
+    area: r.electorate.areaHundredths - r.voted.areaHundredths,
+  };
   return {
     title: r.title,
     asOf: `${live ? '统计至' : '公示于'} ${formatDateTime(r.asOf)}`,
@@ -46,7 +51,9 @@ export function toResultsView(r: ResultsView): ResultsPageView {
             label: o.label,
             line: o.passed
               ? '已达到通过标准'
-              : `还差 ${o.approval.ownersShort} 位业主、${formatArea(o.approval.areaShortHundredths)}`,
+              : o.approval.ownersShort > left.owners || o.approval.areaShortHundredths > left.area
+                ? `即使未投票的 ${left.owners} 位业主都选它也达不到`
+                : `还差 ${o.approval.ownersShort} 位业主、${formatArea(o.approval.areaShortHundredths)}`,
             passed: o.passed,
           }))
         : [],

@@ -185,6 +185,24 @@ describe('decision detail page', () => {
     });
   });
 
+  it('shows the decision as it now stands when it is shown again', async () => {
+    answer('decisions', 'detail', ok(aDetail()));
+    const page = await openShared();
+    expect(page.querySelector('.link-published')).toBeUndefined();
+    // The organizer closed it and posted the result on the page above, then came back.
+    answer(
+      'decisions',
+      'detail',
+      ok(aDetail({ votingOpen: false, status: 'preliminary', statusLabel: '初步结果公示中' })),
+    );
+    await callMethod(page, 'onShow');
+    await flush();
+    expect(textOf(page.querySelector('.badge'))).toBe('初步结果公示中');
+    expect(page.querySelector('.link-published')).toBeDefined();
+    expect(page.querySelector('.vote')).toBeUndefined();
+    expect(cloudCalls().filter((c) => c.data.action === 'detail')).toHaveLength(2);
+  });
+
   it('shares itself as a link to the same decision', async () => {
     answer('decisions', 'detail', ok(aDetail()));
     const page = await openShared();

@@ -124,6 +124,10 @@ describe('organizer page', () => {
     const page = mount('pages/decision-organize/index');
     await callMethod(page, 'onLoad', { id: 'd1' });
     expect(page.querySelector('.field-title')).toBeUndefined();
+    // What was posted is shown as people read dates, not as stored.
+    expect(textOf(page.querySelector('.posted-window'))).toBe(
+      '已公示的内容不能修改，投票时间 2026年12月17日 09:00 至 2026年12月31日 18:00',
+    );
     page.querySelector('.control--recount')?.dispatchEvent('tap');
     await settle();
     expect(textOf(page.querySelector('.message'))).toBe(

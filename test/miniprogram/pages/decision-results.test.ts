@@ -11,6 +11,7 @@ import {
 } from '../harness';
 import { aResults } from './decisions-fixtures';
 import { toGauge } from '../../../miniprogram/utils/gauge';
+import { toResultsView } from '../../../miniprogram/pages/decision-results/view';
 
 beforeEach(resetWx);
 
@@ -92,6 +93,29 @@ describe('results page', () => {
       [true, true],
     ]);
     expect(gauge.axes[0]?.approvalLinePct).toBe('30.80%');
+  });
+
+  it('says a plan cannot carry on the votes left rather than asking for more owners than exist', () => {
+    const plan = (key: string, ownersShort: number, areaShortHundredths: number) => ({
+      key,
+      label: `方案${key}`,
+      owners: 0,
+      areaHundredths: 0,
+      area: '0.00',
+      approval: { met: false, ownersShort, areaShortHundredths, areaShort: '' },
+      passed: false,
+    });
+    // 138 owners, 85 voted: 53 owners and 5012.50 m² have not.
+    const view = toResultsView(
+      aResults({
+        options: [plan('A', 12, 135645), plan('B', 232, 2180000), plan('C', 40, 501251)],
+      }),
+    );
+    expect(view.options.map((o) => o.line)).toEqual([
+      '还差 12 位业主、1,356.45 m²',
+      '即使未投票的 53 位业主都选它也达不到',
+      '即使未投票的 53 位业主都选它也达不到',
+    ]);
   });
 
   it('shows the published result as published, without the refresh button', async () => {

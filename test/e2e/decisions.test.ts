@@ -1,0 +1,262 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { demoDecisions } from '../../cli/seed/decisions';
+import { computedStyle } from '../../preview/chromium';
+import { demoSeed } from '../../cli/seed/demo';
+import { startJourney, type Journey, type JourneyPage } from './journey';
+
+/**
+ * Decisions in the browser, tapped through the real pages against the real functions: an owner
+ * votes from a shared link and reads the receipt, and the gauge moves; staff enter a signed paper
+ * ballot with its photo; the organizer opens a vote, closes one whose deadline has passed,
+ * publishes its result, and the list posted shows rooms, areas and receipts — no names.
+ */
+jest.setTimeout(60_000);
+
+const PLAN = 'd-elevator-plan';
+const MANDATE = 'd-negotiation-mandate';
+const PLAN_A = '方案A：保留导轨，更换其余部件';
+
+// The demo is fixed; its ballots do not depend on the day, so who has voted is known here.
+const seed = demoSeed();
+const demo = demoDecisions({
+  buildingId: seed.collections.buildings[0]?._id ?? '',
+  units: seed.collections.units,
+  organizerOpenid: 'demo-organizer',
+  now: Date.now(),
+});
+const votedOn = (decisionId: string): Set<string> =>
+  new Set(
+    demo.ballots
+      .filter((b) => b.decisionId === decisionId)
+      .flatMap((b) => b.units.map((u) => u.unitId)),
+  );
+
+/** A flat with one owner who votes for it, and no ballot on the plan yet. */
+function unvotedFlat(of: (personId: string) => boolean): {
+  unitId: string;
+  unitNo: string;
+  personId: string;
+} {
+  const voted = votedOn(PLAN);
+  for (const unit of seed.collections.units) {
+    const personId = unit.ownerIds[0];
+    if (!personId || voted.has(unit._id) || !of(personId)) continue;
+    if (seed.collections.units.filter((u) => u.ownerIds.includes(personId)).length !== 1) continue;
+    return { unitId: unit._id, unitNo: unit.unitNo, personId };
+  }
+  throw new Error('the demo has no such flat');
+}
+
+let journey: Journey;
+
+beforeAll(async () => {
+  journey = await startJourney('decisions');
+});
+afterAll(() => journey?.close());
+
+/** A figure on screen: the first number in the text, e.g. "参与已达三分之二：96 位业主" → 96. */
+async function numberIn(l: Locator): Promise<number> {
+  const text = await l.innerText();
+  const m = /(\d+)\s*位/.exec(text);
+  if (!m) throw new Error(`no count in "${text}"`);
+  return Number(m[1]);
+}
+
+/** The results page as it stands: owners who took part, and owners for plan A. */
+async function readResults(p: JourneyPage): Promise<{ voted: number; planA: number }> {
+  const results = p.frame('pages/decision-results/index');
+  const line = results.locator('.turnout-line');
+  await line.waitFor();
+  const planA = results.locator('.choice', { hasText: PLAN_A }).locator('.choice-figures');
+  return { voted: await numberIn(line), planA: await numberIn(planA) };
+}
+
+test('an owner votes from the shared link in three taps, sees the receipt and the gauge move', async () => {
+  // An owner who bound her WeChat and has not voted on the plan yet.
+  const isMember = (openid: string): boolean =>
+    seed.collections.members.some((m) => m.openid === openid);
+  const flat = unvotedFlat((personId) => isMember(`demo-owner-${personId}`));
+  const member = { openid: `demo-owner-${flat.personId}` };
+
+  // The organizer shares the decision in the building's group chat (capsule menu → 转发给朋友).
+  const organizer = await journey.open(
+    `#/pages/decision-detail/index?id=${PLAN}`,
+    'demo-organizer',
+  );
+  await organizer
+    .frame('pages/decision-detail/index')
+    .getByText('电梯更换方案表决')
+    .first()
+    .waitFor();
+  await organizer.page.locator('.pv-capsule__menu').click();
+  await organizer.page.locator('.pv-actions').getByText('转发给朋友', { exact: true }).click();
+  const card = organizer.page.locator('.pv-share__path');
+  await card.waitFor();
+  const link = await card.innerText();
+  expect(link).toBe(`/pages/decision-detail/index?id=${PLAN}`);
+  await organizer.shot('shared');
+
+  // Where the count stands before the owner votes.
+  const before = await readResults(
+    await journey.open(`#/pages/decision-results/index?id=${PLAN}`, member.openid),
+  );
+
+  // The owner taps the card in the chat.
+  const owner = await journey.open(`#${link}`, member.openid);
+  const detail = owner.frame('pages/decision-detail/index');
+  await detail.getByText(`为 ${flat.unitNo} 投票（本人投票）`).waitFor();
+  await owner.shot('vote');
+  await detail.locator('.choice', { hasText: PLAN_A }).click(); // tap 1
+  await detail.getByText(`您选择：${PLAN_A}`, { exact: true }).waitFor();
+  await detail.getByText('确认投票', { exact: true }).click(); // tap 2
+  const receipt = detail.locator('.receipt');
+  await receipt.getByText(`已投票：${PLAN_A}`, { exact: true }).waitFor();
+  expect(await receipt.locator('.receipt-units').innerText()).toBe(`房号 ${flat.unitNo}`);
+  expect(await receipt.locator('.receipt-code').innerText()).toMatch(
+    /^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/,
+  );
+  // The page reloads after the vote: my flat now says it has voted, for plan A.
+  await detail.locator('.my-unit', { hasText: '业主本人已于' }).waitFor();
+  await owner.shot('receipt');
+
+  await detail.getByText('查看实时结果', { exact: true }).click(); // tap 3
+  const after = await readResults(owner);
+  expect(after).toEqual({ voted: before.voted + 1, planA: before.planA + 1 });
+  await owner.shot('gauge');
+  expect([...organizer.errors, ...owner.errors]).toEqual([]);
+});
+
+test('staff enter a signed paper ballot with the photo of the form', async () => {
+  const person = (id: string) => seed.collections.people.find((p) => p._id === id);
+  const flat = unvotedFlat((id) => person(id)?.noSmartphone === true);
+  const staff = await journey.open(`#/pages/decision-detail/index?id=${PLAN}`, 'demo-staff1');
+  const before = await readResults(
+    await journey.open(`#/pages/decision-results/index?id=${PLAN}`, 'demo-staff1'),
+  );
+
+  const detail = staff.frame('pages/decision-detail/index');
+  await detail.getByText('录入纸质表决票', { exact: true }).click();
+  const paper = staff.frame('pages/decision-paper/index');
+  await paper.locator('.unit-input input').pressSequentially(flat.unitNo);
+  await paper.getByText('查询', { exact: true }).click();
+  await paper.getByText(`${flat.unitNo} 尚未投票`, { exact: true }).waitFor();
+  await paper.locator('.choice', { hasText: PLAN_A }).click();
+  // The pick shows on the button itself, white on green, unlike the others.
+  const picked = paper.locator('.choice--on', { hasText: PLAN_A });
+  await picked.waitFor();
+  expect(await computedStyle(picked, 'color')).toBe('rgb(255, 255, 255)');
+  expect(await computedStyle(picked, 'background-color')).not.toBe(
+    await computedStyle(paper.locator('.choice', { hasText: '弃权' }), 'background-color'),
+  );
+
+  // The camera: the preview's file chooser takes the photo of the signed form.
+  const photo = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const [chooser] = await Promise.all([
+    staff.page.waitForEvent('filechooser'),
+    paper.getByText('拍摄签字表决票', { exact: true }).click(),
+  ]);
+  await chooser.setFiles({ name: 'ballot.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await paper.getByText('已拍摄，重新拍摄', { exact: true }).waitFor();
+  await staff.shot('paper-form');
+  await paper.getByText('确认录入', { exact: true }).click();
+  const done = paper.locator('.done');
+  await done.waitFor();
+  expect(await done.innerText()).toMatch(
+    new RegExp(`^已录入 ${flat.unitNo}：${PLAN_A}，回执 [0-9a-f]{4}(-[0-9a-f]{4}){3}$`),
+  );
+  await staff.shot('paper-entered');
+
+  // The photo went to the cloud's storage, under the decision, named for the flat.
+  const stored = findFiles(path.join(journey.cloud.dataDir, 'storage')).filter((f) =>
+    f.includes(path.join('ballots', PLAN, `${flat.unitId}-`)),
+  );
+  expect(stored).toHaveLength(1);
+  expect(fs.readFileSync(stored[0] ?? '')).toEqual(photo);
+
+  // Looked up again, the flat shows its paper ballot; the gauge counts it.
+  await paper.locator('.unit-input input').pressSequentially(flat.unitNo);
+  await paper.getByText('查询', { exact: true }).click();
+  await paper.getByText('纸质投票', { exact: false }).waitFor();
+  await staff.page.locator('.pv-nav__back').click();
+  await detail.getByText('查看实时结果', { exact: true }).click();
+  expect(await readResults(staff)).toEqual({ voted: before.voted + 1, planA: before.planA + 1 });
+  await staff.shot('paper-counted');
+  expect(staff.errors).toEqual([]);
+});
+
+function findFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? findFiles(full) : [full];
+  });
+}
+
+test('the organizer opens a vote, closes one past its deadline and publishes the result', async () => {
+  const organizer = await journey.open('#/pages/decisions/index', 'demo-organizer');
+  const { page, frame, shot } = organizer;
+  const list = frame('pages/decisions/index');
+  const row = (title: string): Locator => list.locator('.decision', { hasText: title });
+  await row('施工期间停梯安排').waitFor();
+  // Past its deadline a vote is no longer shown as running, though it waits to be closed.
+  await row('授权换梯小组与电梯公司洽谈')
+    .locator('.badge', { hasText: '已截止，待计票' })
+    .waitFor();
+  await shot('desk');
+
+  // A notice that has stood its 15 days: open voting.
+  await row('施工期间停梯安排').click();
+  const detail = frame('pages/decision-detail/index');
+  await detail.getByText('组织表决', { exact: true }).click();
+  const organize = frame('pages/decision-organize/index');
+  await organize.locator('.state', { hasText: '公示中' }).waitFor();
+  await organize.getByText('开始投票', { exact: true }).click();
+  await organize.locator('.state', { hasText: '表决中' }).waitFor();
+  await organize.locator('.message', { hasText: '已完成' }).waitFor();
+  await shot('opened');
+  await page.locator('.pv-nav__back').click();
+  await page.locator('.pv-nav__back').click();
+  await row('施工期间停梯安排').locator('.badge', { hasText: '投票中' }).waitFor();
+
+  // A vote whose deadline passed yesterday: close it, then post the preliminary result.
+  await row('授权换梯小组与电梯公司洽谈').click();
+  await detail.getByText('组织表决', { exact: true }).click();
+  await organize.getByText('结束投票（截止后）', { exact: true }).click();
+  await organize.locator('.state', { hasText: '已截止' }).waitFor();
+  await shot('closed');
+  await organize.getByText('公示初步结果', { exact: true }).click();
+  await organize.locator('.state', { hasText: '初步结果公示中' }).waitFor();
+  await shot('published');
+
+  // Back on the decision: the list posted for every resident to check.
+  await page.locator('.pv-nav__back').click();
+  await detail.getByText('逐户表决清单', { exact: true }).click();
+  const posted = frame('pages/decision-published/index');
+  const ballots = demo.ballots.filter((b) => b.decisionId === MANDATE);
+  await posted.getByText(`共 ${ballots.length} 张表决票 · 只列房号和面积，不列姓名`).waitFor();
+  const lines = posted.locator('.line:not(.line--head)');
+  // One line per flat: an owner of two flats cast one ballot that covers both.
+  expect(await lines.count()).toBe(ballots.flatMap((b) => b.units).length);
+  const first = await lines.first().innerText();
+  expect(first).toMatch(/\d+-\d{2}/);
+  expect(first).toMatch(/[0-9a-f]{4}(-[0-9a-f]{4}){3}/);
+  await shot('posted-list');
+  const text = await posted.innerText();
+  const named = seed.collections.people.filter((p) => text.includes(p.name));
+  expect(named.map((p) => p.name)).toEqual([]);
+
+  // The organizer, an owner of 10-02, finds the line by the start of the receipt.
+  const mine = ballots.find((b) => b.units.some((u) => u.unitNo === '10-02'));
+  if (!mine) throw new Error('10-02 has no ballot on the mandate');
+  await posted.locator('.search input').pressSequentially(mine.receipt.slice(0, 6));
+  await lines.nth(1).waitFor({ state: 'detached' });
+  expect(await lines.count()).toBe(1);
+  expect(await lines.first().innerText()).toContain('10-02');
+  await shot('posted-found');
+  expect(organizer.errors).toEqual([]);
+});
