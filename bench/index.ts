@@ -10,7 +10,11 @@ import { printTable } from './table';
 async function main(): Promise<void> {
   printTable('Cloud functions through the local cloud', await benchHouseholds());
   printTable('Decisions: requests, scaling and 200 concurrent casts', await benchDecisions());
-  printTable('Browser preview (Chromium)', [await benchPreview()]);
+  const preview = await benchPreview();
+  printTable(
+    'Browser preview (Chromium)',
+    Object.entries(preview).map(([measure, value]) => ({ measure, value })),
+  );
 }
 
 main().catch((err: unknown) => {
