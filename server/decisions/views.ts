@@ -185,7 +185,13 @@ export function headline(decision: Decision, result: DecisionResult): string {
   if (leading.tally.passed) return `已达到通过标准：${choiceLabel(decision, leading.key)}`;
   const rule = result.rule === 'three-quarters' ? '四分之三' : '过半数';
   const a = leading.tally.approval;
-  return `还需 ${shortfall(a.ownersShort, a.areaShort)} 的未投票业主选择“${choiceLabel(decision, leading.key)}”才能达到${rule}`;
+  const label = choiceLabel(decision, leading.key);
+  const { owners, area } = leading.tally;
+  // The formula can ask for more owners than are left to vote: then only changed ballots can help.
+  if (a.ownersShort > owners.total - owners.voted || a.areaShort > area.total - area.voted) {
+    return `即使其余业主都选择“${label}”也达不到${rule}，除非已投票的业主改变选择`;
+  }
+  return `还需 ${shortfall(a.ownersShort, a.areaShort)} 的未投票业主选择“${label}”才能达到${rule}`;
 }
 
 function shortfall(owners: number, area: number): string {
