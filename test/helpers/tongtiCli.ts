@@ -21,13 +21,21 @@ export interface ServeProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** `node bin/tongti.js serve --port 0 --data DIR --seed none --no-preview`, resolved once ready. */
-export function startServe(dataDir: string): Promise<ServeProcess> {
-  const proc = spawn(
-    process.execPath,
-    [BIN, 'serve', '--port', '0', '--data', dataDir, '--seed', 'none', '--no-preview'],
-    { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * `node bin/tongti.js serve --port 0 --data DIR --seed none --no-preview`, resolved once ready;
+ * `command` replaces `node bin/tongti.js serve --seed none` (the options after it stay).
+ */
+export function startServe(
+  dataDir: string,
+  command: readonly string[] = [process.execPath, BIN, 'serve', '--seed', 'none'],
+): Promise<ServeProcess> {
+  const [file, ...args] = command;
+  if (!file) throw new Error('startServe: empty command');
+  const proc = spawn(file, [...args, '--port', '0', '--data', dataDir, '--no-preview'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const kill = async (signal: NodeJS.Signals): Promise<void> => {
