@@ -14,8 +14,9 @@ export function summarizeBuilding(input: {
   latestNotice: Article | null;
   /** The decision residents hear most about now: the latest one past its draft. */
   currentDecision: Decision | null;
+  now: number;
 }): BuildingSummary {
-  const { building, units, latestNotice, currentDecision } = input;
+  const { building, units, latestNotice, currentDecision, now } = input;
   const heads = countHeads(
     units.map((u) => ({
       unit: u._id,
@@ -42,6 +43,7 @@ export function summarizeBuilding(input: {
       unitCount: units.length,
       ownerCount: heads.owners.total,
       decision: currentDecision,
+      now,
     }),
   };
 }
@@ -58,12 +60,16 @@ export function toNoticeView(article: Article): NoticeView {
 }
 
 /** Where the current decision stands, in the words a resident would use. */
-export function decisionStage(decision: Decision): string {
+export function decisionStage(decision: Decision, now: number): string {
   switch (decision.status) {
     case 'draft':
       return '草拟中';
     case 'notice':
-      return decision.opensAt ? `公示中 · ${shanghaiMonthDay(decision.opensAt)}开始投票` : '公示中';
+      if (!decision.opensAt) return '公示中';
+      // Past the planned start the notice period is over; voting waits for the organizer.
+      return Date.parse(decision.opensAt) <= now
+        ? '公示期满 · 待换梯小组开启投票'
+        : `公示中 · ${shanghaiMonthDay(decision.opensAt)}开始投票`;
     case 'open':
       return decision.closesAt ? `投票中 · ${shanghaiMonthDay(decision.closesAt)}截止` : '投票中';
     case 'closed':
@@ -82,15 +88,16 @@ function areaCards(counts: {
   unitCount: number;
   ownerCount: number;
   decision: Decision | null;
+  now: number;
 }): AreaCard[] {
-  const { decision } = counts;
+  const { decision, now } = counts;
   return [
     decision
       ? {
           area: 'decisions',
           title: '议事表决',
           headline: decision.title,
-          detail: decisionStage(decision),
+          detail: decisionStage(decision, now),
           path: `/pages/decision-detail/index?id=${encodeURIComponent(decision._id)}`,
         }
       : {

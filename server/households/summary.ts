@@ -38,5 +38,6 @@ export async function getBuildingSummary(db: Db): Promise<BuildingSummary> {
     units,
     latestNotice: notices[0] ?? null,
     currentDecision: decisions[0] ?? null,
+    now: Date.now(),
   });
 }

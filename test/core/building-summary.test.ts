@@ -8,7 +8,9 @@ describe('decision stage', () => {
     closesAt: '2026-12-31T20:00:00+08:00',
     objectionEndsAt: '2027-01-08T20:00:00+08:00',
   } as Partial<Decision>;
-  const at = (status: Decision['status']): string => decisionStage({ ...base, status } as Decision);
+  const now = Date.parse('2026-12-01T09:00:00+08:00');
+  const at = (status: Decision['status']): string =>
+    decisionStage({ ...base, status } as Decision, now);
 
   it.each([
     ['draft', '草拟中'],
@@ -23,6 +25,13 @@ describe('decision stage', () => {
 
   it('reads dates in Shanghai time, whatever zone they were written in', () => {
     const late = { ...base, status: 'open', closesAt: '2026-12-31T17:00:00Z' } as Decision;
-    expect(decisionStage(late)).toBe('投票中 · 1月1日截止');
+    expect(decisionStage(late, now)).toBe('投票中 · 1月1日截止');
+  });
+
+  it('says the notice period is over once the planned start has passed', () => {
+    const due = { ...base, status: 'notice' } as Decision;
+    expect(decisionStage(due, Date.parse('2026-12-16T09:00:00+08:00'))).toBe(
+      '公示期满 · 待换梯小组开启投票',
+    );
   });
 });
