@@ -108,7 +108,9 @@ export function isTransactionConflict(error: unknown): boolean {
     errMsg?: unknown;
   };
   const text = [code, message, errMsg].filter((v) => typeof v === 'string').join(' ');
-  return /TRANSACTION_CONFLICT|TransactionConflict/i.test(text);
+  // The local cloud says DATABASE_TRANSACTION_CONFLICT at commit; the cloud's MongoDB may say
+  // WriteConflict on the write itself.
+  return /TRANSACTION_CONFLICT|TransactionConflict|WriteConflict/i.test(text);
 }
 
 export { docs };
