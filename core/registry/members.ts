@@ -1,4 +1,4 @@
-import type { LinkKind, Member, Role } from './model';
+import type { LinkKind, Member, Person, Role } from './model';
 import { ASSIGNED_ROLES } from './model';
 
 /**
@@ -33,6 +33,19 @@ function derive(member: Member, holdsProxy: boolean, assigned: readonly Role[]):
   if (holdsProxy) roles.push('proxy');
   const unitIds = [...new Set([...member.links.map((l) => l.unitId), ...member.unitIds])];
   return { ...member, roles: sortRoles(roles), unitIds };
+}
+
+/** A person known only by name (and maybe phone) until the roster or a contact says more. */
+export function newPerson(personId: string, name: string, phone: string | null = null): Person {
+  return {
+    _id: personId,
+    name: name.trim(),
+    phone,
+    elderly: false,
+    noSmartphone: false,
+    overseas: false,
+    livesIn: null,
+  };
 }
 
 export function newMember(openid: string, personId: string, label: string): Member {

@@ -6,7 +6,7 @@ import type {
   RoleName,
 } from '../../typings/api';
 import { normalizeInviteCode } from '../../core/registry/codes';
-import { withLink, withoutLink, newMember } from '../../core/registry/members';
+import { withLink, withoutLink, newMember, newPerson } from '../../core/registry/members';
 import type {
   Binding,
   InviteCode,
@@ -293,15 +293,7 @@ async function linkMember(
     personId = member.personId;
   } else {
     personId = personIdForOpenid(binding.openid);
-    const person: Person = {
-      _id: personId,
-      name: binding.name,
-      phone: null,
-      elderly: false,
-      noSmartphone: false,
-      overseas: false,
-      livesIn: null,
-    };
+    const person = newPerson(personId, binding.name);
     await tx.set('people', personId, person);
   }
   member = member ? { ...member, personId } : newMember(binding.openid, personId, name);

@@ -4,6 +4,7 @@ import type {
   TransferOwnershipResult,
 } from '../../typings/api';
 import type { Person, Unit } from '../../core/registry/model';
+import { newPerson } from '../../core/registry/members';
 import { normalizePhone } from '../../core/registry/roster';
 import { ownersOn } from '../../core/registry/rights';
 import { isCalendarDate, shanghaiDate, shanghaiIso } from '../../core/registry/time';
@@ -24,18 +25,6 @@ function phoneOrNull(text: string | undefined): string | null {
   const phone = normalizePhone(text);
   if (!phone) throw new AppError('INVALID_INPUT', `电话“${text}”无法识别`);
   return phone;
-}
-
-function newPerson(name: string, phone: string | null): Person {
-  return {
-    _id: randomId('p-'),
-    name: name.trim(),
-    phone,
-    elderly: false,
-    noSmartphone: false,
-    overseas: false,
-    livesIn: null,
-  };
 }
 
 async function coOwners(unit: Unit, ctx: UseCaseContext): Promise<CoOwnersResult> {
@@ -67,7 +56,7 @@ export async function addCoOwner(
       if (person?.name === name)
         throw new AppError('CONFLICT', `${name} 已经是 ${found.unitNo} 的业主`);
     }
-    const person = newPerson(name, phone);
+    const person = newPerson(randomId('p-'), name, phone);
     await tx.set('people', person._id, person);
     const next: Unit = { ...found, ...settledOwners(found, ctx.now) };
     next.ownerIds = [...next.ownerIds, person._id];
@@ -150,7 +139,7 @@ export async function transferOwnership(
         newOwnerIds.push(same._id);
         continue;
       }
-      const person = newPerson(name, phone);
+      const person = newPerson(randomId('p-'), name, phone);
       await tx.set('people', person._id, person);
       newOwnerIds.push(person._id);
     }

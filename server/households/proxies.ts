@@ -5,7 +5,7 @@ import type {
   ProxyView,
   RegisterPaperProxyRequest,
 } from '../../typings/api';
-import { newMember, withProxy } from '../../core/registry/members';
+import { newMember, newPerson, withProxy } from '../../core/registry/members';
 import type { Member, Person, ProxyGrant, Unit } from '../../core/registry/model';
 import { ownersOn, proxyState, voterOn } from '../../core/registry/rights';
 import { addHours, isBefore, shanghaiIso } from '../../core/registry/time';
@@ -272,15 +272,7 @@ export async function acceptProxy(
     if (!member) {
       const name = request.name?.trim() || proxy.proxyName;
       const personId = personIdForOpenid(openid);
-      const person: Person = {
-        _id: personId,
-        name,
-        phone: null,
-        elderly: false,
-        noSmartphone: false,
-        overseas: false,
-        livesIn: null,
-      };
+      const person = newPerson(personId, name);
       await tx.set('people', personId, person);
       member = newMember(openid, personId, `${name}（代理人）`);
     }

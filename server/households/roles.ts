@@ -1,6 +1,6 @@
 import type { AssignedRoleName, AuditView, RoleName } from '../../typings/api';
-import { newMember, withAssignedRoles } from '../../core/registry/members';
-import type { AuditEntry, Member, Person } from '../../core/registry/model';
+import { newMember, newPerson, withAssignedRoles } from '../../core/registry/members';
+import type { AuditEntry, Member } from '../../core/registry/model';
 import type { UseCaseContext } from '../auth/guard';
 import { PRINCIPAL_LABELS } from '../auth/policy';
 import { personIdForOpenid } from '../auth/secrets';
@@ -27,15 +27,7 @@ export async function setRoles(
       const name = request.name?.trim();
       if (!name) throw new AppError('NOT_FOUND', '没有找到这位用户；新成员请填写姓名');
       const personId = personIdForOpenid(request.openid);
-      const person: Person = {
-        _id: personId,
-        name,
-        phone: null,
-        elderly: false,
-        noSmartphone: false,
-        overseas: false,
-        livesIn: null,
-      };
+      const person = newPerson(personId, name);
       await tx.set('people', personId, person);
       const titles = request.roles.map((r) => PRINCIPAL_LABELS[r]).join('、');
       found = newMember(request.openid, personId, titles ? `${name}（${titles}）` : name);
