@@ -1,5 +1,6 @@
 import type { Person, Unit } from './model';
 import type { RosterRow } from './roster';
+import { newPerson } from './members';
 
 /**
  * What applying a checked roster would change: units to create or update (only the fields that
@@ -85,15 +86,7 @@ export function planRoster(rows: readonly RosterRow[], registry: RegistrySnapsho
         byKey.get(keyOf(owner.name, owner.phone));
       if (id === undefined || ownerIds.includes(id)) {
         id = freshPersonId(row.unitNo, index);
-        state.set(id, {
-          _id: id,
-          name: owner.name,
-          phone: owner.phone,
-          elderly: false,
-          noSmartphone: false,
-          overseas: false,
-          livesIn: null,
-        });
+        state.set(id, newPerson(id, owner.name, owner.phone));
         created.add(id);
       }
       const person = state.get(id);
