@@ -116,3 +116,22 @@ export async function callApi<F extends FunctionName, A extends ActionName<F>>(
   const detail = typeof result.message === 'string' ? result.message : '';
   throw new ApiError(isApiErrorCode(result.code) ? result.code : 'INTERNAL', detail);
 }
+
+/**
+ * An https URL an `<image>` can load for a file in cloud storage. WeChat signs it for a while
+ * (two hours by default), so ask again each time a page shows the file rather than storing it.
+ */
+export async function tempUrlOf(fileId: string): Promise<string> {
+  let entry: ICloud.GetTempFileURLResultItem | undefined;
+  try {
+    const answer = await wx.cloud.getTempFileURL({ fileList: [fileId] });
+    entry = answer.fileList[0];
+  } catch (error) {
+    const text = platformErrorText(error);
+    throw new ApiError(classifyPlatformError(text), text);
+  }
+  if (!entry || entry.status !== 0 || !entry.tempFileURL) {
+    throw new ApiError('NOT_FOUND', `getTempFileURL ${fileId}: ${entry?.errMsg ?? 'no entry'}`);
+  }
+  return entry.tempFileURL;
+}

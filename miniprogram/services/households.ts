@@ -2,6 +2,7 @@ import type {
   BindingRequestResult,
   BindingView,
   BuildingSummary,
+  InviteCodeSheet,
   InviteProxyRequest,
   LastMileFilterName,
   LastMileRowView,
@@ -15,7 +16,7 @@ import type {
   RosterImportResult,
   RosterImportView,
 } from '../../typings/api';
-import { ApiError, callApi } from './cloud';
+import { ApiError, callApi, tempUrlOf } from './cloud';
 
 /** The building, its latest notice and one headline per area of the product, for the home page. */
 export function getBuildingSummary(): Promise<BuildingSummary> {
@@ -87,6 +88,19 @@ export function importRoster(
   dryRun: boolean,
 ): Promise<RosterImportResult> {
   return callApi('households', 'importRoster', { fileId, fileName, dryRun });
+}
+
+/**
+ * New lobby invite codes for every unit (or the ones named); the units' earlier codes stop
+ * working. The codes are in this answer only: the server keeps their hashes.
+ */
+export function issueInviteCodes(unitIds?: string[]): Promise<InviteCodeSheet> {
+  return callApi('households', 'issueInviteCodes', unitIds ? { unitIds } : {});
+}
+
+/** A URL an `<image>` can show for the lobby list's mini program code. */
+export function inviteQrUrl(qrFileId: string): Promise<string> {
+  return tempUrlOf(qrFileId);
 }
 
 /** Puts a chosen file into cloud storage for an action to read; returns its fileID. */

@@ -83,12 +83,36 @@ async function callFunction(param: unknown): Promise<{ errMsg: string; result: u
   return { errMsg: 'cloud.callFunction:ok', result: received };
 }
 
+/** Every file exists: its temp URL is a stable https address made from the fileID. */
+async function getTempFileURL(param: unknown): Promise<{ errMsg: string; fileList: unknown[] }> {
+  const list = isRecord(param) && Array.isArray(param.fileList) ? param.fileList : [];
+  return {
+    errMsg: 'cloud.getTempFileURL:ok',
+    fileList: list.map((fileID) => ({
+      fileID,
+      tempFileURL: tempUrlFor(String(fileID)),
+      maxAge: 7200,
+      status: 0,
+      errMsg: 'ok',
+    })),
+  };
+}
+
+/** The URL the stubbed wx.cloud.getTempFileURL gives for a fileID. */
+export function tempUrlFor(fileID: string): string {
+  return `https://tmp.tcb.test/${fileID.replace(/^cloud:\/\//, '')}`;
+}
+
 /** Installs the stubs on the global `wx` and the app globals. Called by setup.ts. */
 export function installWx(): void {
   // Loading miniprogram-simulate defines the global wx, Component and Behavior.
   void simulate;
   const s = state();
-  const cloud = { init: s.cloudInit, callFunction: jest.fn(callFunction) };
+  const cloud = {
+    init: s.cloudInit,
+    callFunction: jest.fn(callFunction),
+    getTempFileURL: jest.fn(getTempFileURL),
+  };
   const storage = {
     getStorageSync: (key: string): unknown => {
       const stored = state().storage.get(key);

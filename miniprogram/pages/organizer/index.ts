@@ -94,6 +94,11 @@ Component({
       }
     },
 
+    /** The printable lobby list of invite codes. */
+    onOpenInviteSheet() {
+      wx.navigateTo({ url: '/pages/invite-sheet/index' });
+    },
+
     async onApprove(event: WechatMiniprogram.BaseEvent<object, { id: string }>): Promise<void> {
       await this.decide(event.currentTarget.dataset.id, true, '');
     },
