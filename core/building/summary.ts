@@ -59,6 +59,17 @@ export function toNoticeView(article: Article): NoticeView {
   };
 }
 
+/**
+ * The decision residents most need to hear about: a vote that is open now, else one on notice,
+ * else the most recently changed. `recent` is newest first.
+ */
+export function currentDecisionOf(recent: readonly Decision[], now: number): Decision | null {
+  const openNow = recent.find(
+    (d) => d.status === 'open' && (!d.closesAt || Date.parse(d.closesAt) > now),
+  );
+  return openNow ?? recent.find((d) => d.status === 'notice') ?? recent[0] ?? null;
+}
+
 /** Where the current decision stands, in the words a resident would use. */
 export function decisionStage(decision: Decision, now: number): string {
   switch (decision.status) {

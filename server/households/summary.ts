@@ -1,11 +1,14 @@
 import type { BuildingSummary } from '../../typings/api';
-import { summarizeBuilding } from '../../core/building/summary';
+import { currentDecisionOf, summarizeBuilding } from '../../core/building/summary';
 import type { Article, Building, Unit } from '../../core/registry/model';
 import type { Decision } from '../../core/decisions/model';
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
 import { readAll } from '../repository/readAll';
 import { docsOf } from '../repository/results';
+
+/** A building has a handful of live decisions at most; these are enough to find the current one. */
+const RECENT_DECISIONS = 10;
 
 /**
  * households.summary: the building, its units, the latest published notice and the current
@@ -29,15 +32,16 @@ export async function getBuildingSummary(db: Db): Promise<BuildingSummary> {
         .collection('decisions')
         .where({ buildingId: building._id, status: db.command.neq('draft') })
         .orderBy('updatedAt', 'desc')
-        .limit(1)
+        .limit(RECENT_DECISIONS)
         .get(),
     ),
   ]);
+  const now = Date.now();
   return summarizeBuilding({
     building,
     units,
     latestNotice: notices[0] ?? null,
-    currentDecision: decisions[0] ?? null,
-    now: Date.now(),
+    currentDecision: currentDecisionOf(decisions, now),
+    now,
   });
 }

@@ -1,4 +1,4 @@
-import { decisionStage } from '../../core/building/summary';
+import { currentDecisionOf, decisionStage } from '../../core/building/summary';
 import type { Decision } from '../../core/decisions/model';
 
 /** The home page's decisions card says where the current decision stands, in residents' words. */
@@ -33,5 +33,24 @@ describe('decision stage', () => {
     expect(decisionStage(due, Date.parse('2026-12-16T09:00:00+08:00'))).toBe(
       '公示期满 · 待换梯小组开启投票',
     );
+  });
+});
+
+describe('current decision', () => {
+  const now = Date.parse('2026-12-20T09:00:00+08:00');
+  const d = (id: string, status: Decision['status'], closesAt: string | null = null): Decision =>
+    ({ _id: id, status, closesAt }) as Decision;
+
+  it('prefers a vote open now over a newer notice, and a notice over older results', () => {
+    const recent = [
+      d('split', 'notice'),
+      d('expired', 'open', '2026-12-19T18:00:00+08:00'),
+      d('plan', 'open', '2026-12-31T18:00:00+08:00'),
+      d('old', 'final'),
+    ];
+    expect(currentDecisionOf(recent, now)?._id).toBe('plan');
+    expect(currentDecisionOf(recent.slice(0, 2), now)?._id).toBe('split');
+    expect(currentDecisionOf([d('old', 'final')], now)?._id).toBe('old');
+    expect(currentDecisionOf([], now)).toBeNull();
   });
 });
