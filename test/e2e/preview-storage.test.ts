@@ -40,6 +40,7 @@ interface CloudShim {
       fileList: Array<{ fileID: string; tempFileURL: string; status: number }>;
     }>;
     deleteFile(o: { fileList: string[] }): Promise<{ fileList: Array<{ status: number }> }>;
+    downloadFile(o: { fileID: string }): Promise<{ tempFilePath: string }>;
   };
 }
 declare const wx: CloudShim;
@@ -56,14 +57,29 @@ test('a file uploaded from the preview is stored by the local cloud and read bac
     const urls = await wx.cloud.getTempFileURL({ fileList: [up.fileID] });
     const first = urls.fileList[0];
     const text = first ? await (await fetch(first.tempFileURL)).text() : '';
+    const downloaded = await wx.cloud.downloadFile({ fileID: up.fileID });
+    const viaDownload = await (await fetch(downloaded.tempFilePath)).text();
     const removed = await wx.cloud.deleteFile({ fileList: [up.fileID] });
     const after = await wx.cloud.getTempFileURL({ fileList: [up.fileID] });
-    return { fileID: up.fileID, text, removed: removed.fileList, after: after.fileList };
+    const gone = await wx.cloud.downloadFile({ fileID: up.fileID }).then(
+      () => 'downloaded',
+      (e: { errMsg?: string }) => e.errMsg ?? 'failed',
+    );
+    return {
+      fileID: up.fileID,
+      text,
+      viaDownload,
+      gone,
+      removed: removed.fileList,
+      after: after.fileList,
+    };
   });
   expect(result.fileID).toBe(
     'cloud://tongti-local.746f-tongti-local-1300000000/proxies/p001/auth.txt',
   );
   expect(result.text).toBe('签字的授权书');
+  expect(result.viaDownload).toBe('签字的授权书');
+  expect(result.gone).toBe('cloud.downloadFile:fail -503003 storage file not exists');
   expect(result.removed).toEqual([{ fileID: result.fileID, status: 0 }]);
   expect(result.after[0]?.status).toBe(-1);
   expect(t.cloud.outbox.list('storage.uploadFile')).toEqual([

@@ -1,6 +1,6 @@
 import { isRecord, str, warnOnce } from '../util';
 import { asyncApi, fail, settle, type Options, type Result } from './callback';
-import { deleteFile, getTempFileURL, uploadFile } from './cloudStorage';
+import { deleteFile, downloadFile, getTempFileURL, uploadFile } from './cloudStorage';
 
 /**
  * `wx.cloud` bound to the local cloud. A call is `POST /functions/<name>` with `{"data": …}` and
@@ -102,16 +102,6 @@ async function callFunction(o: Options): Promise<Result> {
   }
 }
 
-function stubbed(
-  api: string,
-  make: (o: Options) => Result,
-): (o?: unknown) => Promise<Result> | undefined {
-  return asyncApi(`cloud.${api}`, (o) => {
-    warnOnce(`cloud.${api}`, `wx.cloud.${api} is a stub in the preview`);
-    return make(o);
-  });
-}
-
 export function createCloud(): Record<string, unknown> {
   return {
     init: (): void => {},
@@ -121,10 +111,7 @@ export function createCloud(): Record<string, unknown> {
     },
     uploadFile: asyncApi('cloud.uploadFile', uploadFile),
     getTempFileURL: asyncApi('cloud.getTempFileURL', getTempFileURL),
-    downloadFile: stubbed('downloadFile', (o) => ({
-      tempFilePath: str(o.fileID),
-      statusCode: 200,
-    })),
+    downloadFile: asyncApi('cloud.downloadFile', downloadFile),
     deleteFile: asyncApi('cloud.deleteFile', deleteFile),
     database: () => {
       warnOnce(

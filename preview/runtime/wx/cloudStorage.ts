@@ -2,7 +2,7 @@ import { isRecord, str } from '../util';
 import { fail, type Result } from './callback';
 
 /**
- * `wx.cloud.uploadFile` / `getTempFileURL` / `deleteFile` against the local cloud's storage. The
+ * `wx.cloud.uploadFile` / `getTempFileURL` / `downloadFile` / `deleteFile` against the local cloud's storage. The
  * WeChat client has its own upload channel; here the preview plays the client by speaking the
  * storage actions of the local cloud's `/admin` protocol (ask for a signed upload URL, PUT the
  * bytes there), so a file chosen in the preview lands where the functions will read it.
@@ -75,4 +75,18 @@ export async function deleteFile(o: Record<string, unknown>): Promise<Result> {
   return {
     fileList: list.map((f) => ({ fileID: str(f.fileID), status: f.code === 'SUCCESS' ? 0 : -1 })),
   };
+}
+
+/** Fetches the file through a temp URL and hands the page a blob: URL, as WeChat hands a temp path. */
+export async function downloadFile(o: Record<string, unknown>): Promise<Result> {
+  const api = 'cloud.downloadFile';
+  const fileID = str(o.fileID);
+  if (!fileID) throw fail(api, 'parameter.fileID should be String', -1);
+  const urls = await getTempFileURL({ fileList: [fileID] });
+  const list = Array.isArray(urls.fileList) ? urls.fileList.filter(isRecord) : [];
+  const url = str(list[0]?.tempFileURL);
+  if (!url || list[0]?.status !== 0) throw fail(api, '-503003 storage file not exists', -503003);
+  const res = await fetch(url);
+  if (!res.ok) throw fail(api, `-503003 download failed (${res.status})`, -503003);
+  return { tempFilePath: URL.createObjectURL(await res.blob()), statusCode: 200 };
 }
