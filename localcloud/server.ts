@@ -59,6 +59,7 @@ export interface LocalCloud {
   functions: FunctionHost;
   database: Database;
   outbox: Outbox;
+  storage: ReturnType<typeof createStorage>;
   openapi: ReturnType<typeof createOpenApi>;
   pay: ReturnType<typeof createPay>;
   /** Database requests per recent invocation, newest first. */
@@ -278,6 +279,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     functions,
     database,
     outbox,
+    storage,
     openapi,
     pay,
     invocations: () => functions.recent(),

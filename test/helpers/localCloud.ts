@@ -7,7 +7,6 @@ import {
   type LocalCloud,
   type LocalCloudOptions,
 } from '../../localcloud/server';
-import { createStorage, type StorageModule } from '../../localcloud/storage';
 
 /** A local cloud on port 0 over a fresh data folder, removed again by `stop()`. */
 export interface TestCloud {
@@ -44,19 +43,4 @@ export async function startTestCloud(
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * The storage module's direct API (putFile, readFile, localPath) over a test cloud's data folder.
- * Storage keeps nothing but files on disk, so this sees exactly what the server stores and serves.
- */
-export function storageOf(t: TestCloud): StorageModule {
-  return createStorage({
-    baseUrl: () => t.cloud.url,
-    dataDir: t.dataDir,
-    invokeFunction: (name, data, identity) => t.cloud.functions.invoke(name, data, identity),
-    record: (kind, entry) => {
-      t.cloud.outbox.record(kind, entry);
-    },
-  });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseFileId, type StorageModule } from '../../localcloud/storage';
-import { startTestCloud, storageOf, type TestCloud } from '../helpers/localCloud';
+import { startTestCloud, type TestCloud } from '../helpers/localCloud';
 import { type ServerClock, stopServerClock } from '../helpers/serverClock';
 import { loadWxSdk, pointSdkAt, sdkFailure, services, type WxServerSdk } from '../helpers/wxSdk';
 
@@ -14,7 +14,7 @@ let storage: StorageModule;
 beforeAll(async () => {
   clock = stopServerClock(Date.parse('2025-03-01T08:00:00Z'));
   t = await startTestCloud();
-  storage = storageOf(t);
+  storage = t.cloud.storage;
   pointSdkAt(t.cloud, 'o-uploader');
   cloud = services(loadWxSdk());
 });
