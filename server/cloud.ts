@@ -17,10 +17,6 @@ export function sdk(): typeof cloud {
 
 export type Db = ReturnType<typeof cloud.database>;
 
-export function database(): Db {
-  return sdk().database();
-}
-
 /** The caller's openid: identity comes only from the platform, never from the event. */
 export function callerOpenid(): string {
   return sdk().getWXContext().OPENID ?? '';

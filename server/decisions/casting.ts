@@ -29,7 +29,7 @@ import { auditEntry } from '../repository/audit';
 import { docs, inTransaction } from '../repository/docs';
 import { voiceFor } from './access';
 import { newReceipt } from './receipts';
-import { incrementsOf, isTransactionConflict, loadDecision, shardId } from './store';
+import { incrementsOf, loadDecision, shardId } from './store';
 import { receiptView } from './views';
 
 export function castRefusalError(refusal: CastRefusal): AppError {
@@ -133,8 +133,9 @@ async function record(
     unitId: anchor,
     choice: cast.choice,
   });
-  try {
-    return await inTransaction(ctx.db, async (tx) => {
+  return inTransaction(
+    ctx.db,
+    async (tx) => {
       const previous = await tx.get<Ballot>('ballots', id);
       const outcome = castBallot({
         decision,
@@ -172,11 +173,7 @@ async function record(
         );
       }
       return receiptView(decision, ballot, changed);
-    });
-  } catch (error) {
-    if (isTransactionConflict(error)) {
-      throw new AppError('CONFLICT', '同时投票的人较多，请稍后再试');
-    }
-    throw error;
-  }
+    },
+    '同时投票的人较多，请稍后再试',
+  );
 }

@@ -14,6 +14,7 @@ import {
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
 import { type Docs, docs, find } from '../repository/docs';
+import { readAll } from '../repository/readAll';
 import { docsOf } from '../repository/results';
 
 /** One shard of a decision's counters as stored. */
@@ -68,13 +69,8 @@ export async function ballotPage(
 }
 
 /** All ballots of a decision, a thousand a request (for recounts; never to count live). */
-export async function allBallots(db: Db, decisionId: string): Promise<Ballot[]> {
-  const out: Ballot[] = [];
-  for (;;) {
-    const page = await ballotPage(db, decisionId, out.length, PAGE);
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
+export function allBallots(db: Db, decisionId: string): Promise<Ballot[]> {
+  return readAll<Ballot>(db, 'ballots', { decisionId });
 }
 
 /**
@@ -97,20 +93,6 @@ export function incrementsOf(db: Db, delta: Counters): Record<string, unknown> {
   }
   if (Object.keys(choices).length) update.choices = choices;
   return update;
-}
-
-/** The SDK gives up on a write conflict after its retries by throwing the raw response. */
-export function isTransactionConflict(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const { code, message, errMsg } = error as {
-    code?: unknown;
-    message?: unknown;
-    errMsg?: unknown;
-  };
-  const text = [code, message, errMsg].filter((v) => typeof v === 'string').join(' ');
-  // The local cloud says DATABASE_TRANSACTION_CONFLICT at commit; the cloud's MongoDB may say
-  // WriteConflict on the write itself.
-  return /TRANSACTION_CONFLICT|TransactionConflict|WriteConflict/i.test(text);
 }
 
 export { docs };

@@ -1,5 +1,6 @@
 import { sdk, type Db } from '../cloud';
 import type { CollectionName } from '../collections';
+import { AppError } from '../errors';
 import { docsOf } from './results';
 
 /**
@@ -93,14 +94,38 @@ export function docs(db: Db): Docs {
 
 /**
  * Runs `work` in a transaction (retried by the SDK on a write conflict). An AppError thrown inside
- * rolls everything back and reaches the caller unchanged.
+ * rolls everything back and reaches the caller unchanged; a conflict the SDK's retries could not
+ * clear becomes CONFLICT, which the mini program retries, with `conflictMessage` for the person.
  */
-export async function inTransaction<T>(db: Db, work: (tx: Docs) => Promise<T>): Promise<T> {
-  const result: unknown = await db.runTransaction(
-    (raw: unknown) => work(docsOn(raw as RawScope)),
-    3,
-  );
-  return result as T;
+export async function inTransaction<T>(
+  db: Db,
+  work: (tx: Docs) => Promise<T>,
+  conflictMessage = '同时操作的人较多，请稍后再试',
+): Promise<T> {
+  try {
+    const result: unknown = await db.runTransaction(
+      (raw: unknown) => work(docsOn(raw as RawScope)),
+      3,
+    );
+    return result as T;
+  } catch (error) {
+    if (isTransactionConflict(error)) throw new AppError('CONFLICT', conflictMessage);
+    throw error;
+  }
+}
+
+/** The SDK gives up on a write conflict after its retries by throwing the raw response. */
+export function isTransactionConflict(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { code, message, errMsg } = error as {
+    code?: unknown;
+    message?: unknown;
+    errMsg?: unknown;
+  };
+  const text = [code, message, errMsg].filter((v) => typeof v === 'string').join(' ');
+  // The local cloud says DATABASE_TRANSACTION_CONFLICT at commit; the cloud's MongoDB may say
+  // WriteConflict on the write itself.
+  return /TRANSACTION_CONFLICT|TransactionConflict|WriteConflict/i.test(text);
 }
 
 export interface FindOptions {

@@ -1,4 +1,4 @@
-import { isTransactionConflict } from '../../server/decisions/store';
+import { isTransactionConflict } from '../../server/repository/docs';
 
 /** Which failures of a cast transaction a client should simply retry. */
 describe('transaction conflicts', () => {
