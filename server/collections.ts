@@ -67,6 +67,14 @@ export const COLLECTIONS = [
     access: 'none',
     indexes: [{ name: 'by_building', keys: { buildingId: 1, createdAt: -1 } }],
   },
+  /** A decision's roll frozen when voting opens: one per unit, `_id = decisionId:unitId`. */
+  { name: 'rolls', access: 'none', indexes: [{ name: 'by_decision', keys: { decisionId: 1 } }] },
+  /** A paper ballot that would replace an owner's own online ballot, awaiting an organizer. */
+  {
+    name: 'paperOverrides',
+    access: 'none',
+    indexes: [{ name: 'by_decision', keys: { decisionId: 1, status: 1 } }],
+  },
   /** One per person and decision, `_id = decisionId:unitId` (their first unit): never duplicated. */
   {
     name: 'ballots',

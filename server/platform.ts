@@ -18,6 +18,7 @@ interface OpenApiSlice {
 }
 
 interface StorageSlice {
+  getTempFileURL(params: { fileList: string[] }): Promise<unknown>;
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<unknown>;
   downloadFile(params: { fileID: string }): Promise<unknown>;
 }
@@ -107,4 +108,15 @@ export async function downloadFile(fileID: string): Promise<Buffer | null> {
     }
     throw error;
   }
+}
+
+/** Whether a file is in cloud storage (asks for its download link; reads no bytes). */
+export async function fileExists(fileID: string): Promise<boolean> {
+  const result = await storage().getTempFileURL({ fileList: [fileID] });
+  const list = field(result, 'fileList');
+  if (!Array.isArray(list)) return false;
+  const item: unknown = list[0];
+  const status = field(item, 'status');
+  const url = field(item, 'tempFileURL');
+  return status === 0 && typeof url === 'string' && url !== '';
 }

@@ -264,6 +264,18 @@ export interface DecisionsApi {
     };
     response: CastReceiptView;
   };
+  /**
+   * A paper ballot that would replace the owner's own online ballot is held (paperBallot answers
+   * CONFLICT with its id); an organizer other than whoever entered it confirms or rejects it.
+   */
+  decidePaperOverride: {
+    request: { overrideId: string; confirm: boolean; reason: string };
+    response: {
+      overrideId: string;
+      status: 'pending' | 'confirmed' | 'rejected';
+      receipt: CastReceiptView | null;
+    };
+  };
   /** By unit id, or by room number as written on the paper form ("12-03"). */
   unitStatus: {
     request: ById & { unitId?: string; unitNo?: string };

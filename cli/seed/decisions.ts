@@ -5,6 +5,7 @@ import {
   type Decision,
   type Electorate,
   type Question,
+  type RollEntry,
   type RollInputUnit,
   addCounters,
   anchorOf,
@@ -17,6 +18,7 @@ import {
   personFor,
   personKeyOf,
   receiptMaterial,
+  rollEntries,
   rollFromUnits,
   tallyShardId,
 } from '../../core/decisions';
@@ -41,6 +43,8 @@ export interface DemoDecisions {
   decisions: Decision[];
   ballots: Ballot[];
   tallies: Tally[];
+  /** The frozen roll of each decision that has opened. */
+  rolls: RollEntry[];
 }
 
 const HOUR = 3600_000;
@@ -277,5 +281,6 @@ export function demoDecisions(input: {
     decisions: [plan, split, mandate, arrangements],
     ballots: [...planVotes.ballots, ...mandateVotes.ballots],
     tallies: [...planVotes.tallies, ...mandateVotes.tallies],
+    rolls: [...rollEntries(plan._id, roll), ...rollEntries(mandate._id, roll)],
   };
 }

@@ -60,6 +60,8 @@ export interface DemoSeed {
     decisions: never[];
     ballots: never[];
     tallies: never[];
+    rolls: never[];
+    paperOverrides: never[];
   };
   identities: DemoIdentity[];
   /** The lobby list's codes in clear (only their hashes are in `invites`). */
@@ -672,6 +674,8 @@ export function demoSeed(): DemoSeed {
       decisions: [],
       ballots: [],
       tallies: [],
+      rolls: [],
+      paperOverrides: [],
     },
     identities,
     inviteCodes,

@@ -22,6 +22,7 @@ export {
 export {
   DEFAULT_SHARDS,
   type ElectorateOutcome,
+  type RollEntry,
   type RollInputUnit,
   type VotingPerson,
   anchorOf,
@@ -31,6 +32,8 @@ export {
   groupOf,
   personFor,
   personKeyOf,
+  rollEntries,
+  rollEntryId,
   rollFromUnits,
   rollHolds,
 } from './roll';
@@ -72,3 +75,4 @@ export {
 export { RECEIPT_VERSION, receiptMaterial, shortReceipt } from './receipt';
 export { type DecisionResult, type OptionResult, resultOf } from './results';
 export { type PublishedLine, compareUnitNo, publishedLines, tallyInputOf } from './published';
+export { frozenVoice, proxyCovers } from './voice';

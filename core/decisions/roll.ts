@@ -128,3 +128,41 @@ export function areaOf(units: readonly RollUnit[]): number {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * One unit of a decision's frozen roll (`rolls`, `_id = decisionId:unitId`): the unit, its area
+ * and the person who votes for it as they stood when voting opened. Casting reads this, never the
+ * live registry, so a re-measure, a sale or a change of voter after opening changes nothing in
+ * this decision.
+ */
+export interface RollEntry {
+  _id: string;
+  decisionId: string;
+  unitId: string;
+  unitNo: string;
+  /** Hundredths of m². */
+  area: number;
+  /** The person who votes for the unit in this decision; null for unsold units. */
+  voterId: string | null;
+  unsold: boolean;
+  /** Whose ballot this unit's vote goes into (see personKeyOf). */
+  personKey: string;
+}
+
+export function rollEntryId(decisionId: string, unitId: string): string {
+  return `${decisionId}:${unitId}`;
+}
+
+/** The roll entries of a decision, one per unit, from the units as taken on opening day. */
+export function rollEntries(decisionId: string, units: readonly RollInputUnit[]): RollEntry[] {
+  return units.map((u) => ({
+    _id: rollEntryId(decisionId, u.unitId),
+    decisionId,
+    unitId: u.unitId,
+    unitNo: u.unitNo,
+    area: u.area,
+    voterId: u.voterId,
+    unsold: u.unsold,
+    personKey: personKeyOf(u),
+  }));
+}

@@ -95,6 +95,7 @@ export const POLICY: PolicyTable = {
     publishFinal: { label: '公布最终结果', roles: ORGANIZERS },
     cast: { label: '投票', roles: ['owner', 'proxy'] },
     paperBallot: { label: '录入纸质表决票', roles: FIELD_WORKERS },
+    decidePaperOverride: { label: '确认纸质票替换业主在线投票', roles: ORGANIZERS },
     unitStatus: { label: '查看房屋表决状态', roles: FIELD_WORKERS },
     recount: { label: '复核计票', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
   },

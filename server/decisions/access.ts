@@ -3,9 +3,14 @@
  * voter casts as the owner; a proxy casts only while their authorization is active, covers the
  * unit and names this decision (or all decisions).
  */
-import type { ProxyGrant, Unit } from '../../core/registry/model';
-import { allows, unitRights, voterOn } from '../../core/registry/rights';
-import type { Decision, Voice } from '../../core/decisions';
+import type { ProxyGrant } from '../../core/registry/model';
+import {
+  type Decision,
+  type RollEntry,
+  type Voice,
+  frozenVoice,
+  proxyCovers,
+} from '../../core/decisions';
 import type { Caller } from '../auth/caller';
 import type { UseCaseContext } from '../auth/guard';
 import { AppError } from '../errors';
@@ -37,22 +42,42 @@ export async function proxiesHeldBy(ctx: UseCaseContext, openid: string): Promis
 }
 
 /**
- * The caller's voice for `unit` in `decision`: the owner's own when they are the unit's voter
- * today, a proxy's when an active authorization covers it, otherwise FORBIDDEN. The proxies are
- * read only when the caller is not the voter.
+ * The caller's voice for a unit of the frozen roll: the owner's own when the roll names them as
+ * its voter, a proxy's when an active authorization from that voter covers it and this decision,
+ * otherwise FORBIDDEN. The proxies are read only when the caller is not the voter.
  */
 export async function voiceFor(
   ctx: UseCaseContext,
   caller: Caller,
   decision: Decision,
-  unit: Unit,
+  entry: RollEntry,
 ): Promise<Voice> {
-  const member = caller.member;
-  if (member && voterOn(unit, ctx.now) === member.personId) return 'owner';
-  if (member) {
+  const personId = caller.member?.personId ?? null;
+  const base = { personId, openid: caller.openid, entry, decisionId: decision._id, now: ctx.now };
+  if (frozenVoice({ ...base, proxies: [] }) === 'owner') return 'owner';
+  if (caller.member) {
     const proxies = await proxiesHeldBy(ctx, caller.openid);
-    const rights = unitRights({ member, unit, proxies, now: ctx.now });
-    if (allows(rights.vote, decision._id)) return 'proxy';
+    const voice = frozenVoice({ ...base, proxies });
+    if (voice) return voice;
   }
-  throw new AppError('FORBIDDEN', `您不是 ${unit.unitNo} 的投票人，也没有覆盖本议题的投票委托`);
+  throw new AppError(
+    'FORBIDDEN',
+    `您不是本次表决中 ${entry.unitNo} 的投票人，也没有该业主覆盖本议题的投票委托`,
+  );
+}
+
+/** Whether a written authorization on file lets a proxy vote for the unit in this decision. */
+export async function proxyOnFile(
+  ctx: UseCaseContext,
+  decision: Decision,
+  entry: RollEntry,
+): Promise<boolean> {
+  if (entry.voterId === null) return false;
+  const grants = await find<ProxyGrant>(
+    ctx.db,
+    'proxies',
+    { ownerPersonId: entry.voterId, status: 'active' },
+    { limit: 200 },
+  );
+  return grants.some((g) => proxyCovers(g, entry, decision._id, ctx.now));
 }

@@ -1,35 +1,42 @@
 /**
  * Casting: an owner or proxy online, or staff entering a signed paper ballot with its photo.
  *
- * Before the transaction: the caller (the guard's read), the decision and the unit (read together)
- * and — only for someone who is not the unit's voter — their proxies. Inside one transaction, four
- * document requests: read the person's ballot, write it, move the counters of its shard with
- * `_.inc`, add the audit entry. A repeated identical ballot writes nothing. A write conflict the
- * SDK could not retry away comes back as CONFLICT for the client to retry.
+ * Everything about who may cast reads the decision's frozen roll (`rolls`), never the live
+ * registry: the unit's area and voter as they stood when voting opened. Before the transaction:
+ * the caller (the guard's read), the decision and the unit's roll entry (read together) and — only
+ * for someone who is not the unit's voter — their proxies. Inside one transaction: read the
+ * person's ballot, write it, move the counters of its shard with `_.inc` when any count moves, add
+ * the audit entry. A repeated identical ballot writes nothing. A write conflict the SDK could not
+ * retry away comes back as CONFLICT for the client to retry.
+ *
+ * A paper ballot needs its evidence: a photo in storage uploaded for this decision and unit, and
+ * for a proxy's signature a written authorization on file. It never replaces the owner's own
+ * online ballot by itself: that waits for an organizer other than whoever entered it.
  */
 import type { CastReceiptView } from '../../typings/api';
 import {
   type Ballot,
   type CastRefusal,
   type Decision,
+  type RollEntry,
   type Voice,
+  anchorOf,
   ballotId,
   castBallot,
-  personFor,
-  personKeyOf,
-  rollHolds,
+  groupOf,
+  isoAt,
   votingWindow,
 } from '../../core/decisions';
-import type { Unit } from '../../core/registry/model';
-import { voterOn } from '../../core/registry/rights';
 import type { Caller } from '../auth/caller';
 import type { UseCaseContext } from '../auth/guard';
+import { randomId } from '../auth/secrets';
 import { AppError } from '../errors';
+import { fileExists } from '../platform';
 import { auditEntry } from '../repository/audit';
 import { docs, inTransaction } from '../repository/docs';
-import { voiceFor } from './access';
+import { proxyOnFile, voiceFor } from './access';
 import { newReceipt } from './receipts';
-import { incrementsOf, loadDecision, shardId } from './store';
+import { incrementsOf, loadDecision, loadRollEntry, shardId } from './store';
 import { receiptView } from './views';
 
 export function castRefusalError(refusal: CastRefusal): AppError {
@@ -47,23 +54,25 @@ export function castRefusalError(refusal: CastRefusal): AppError {
   }
 }
 
-async function decisionAndUnit(
+async function decisionAndEntry(
   ctx: UseCaseContext,
   decisionId: string,
   unitId: string,
-): Promise<{ decision: Decision; unit: Unit }> {
+): Promise<{ decision: Decision; entry: RollEntry }> {
   const store = docs(ctx.db);
-  const [decision, unit] = await Promise.all([
+  const [decision, entry] = await Promise.all([
     loadDecision(store, decisionId),
-    store.get<Unit>('units', unitId),
+    loadRollEntry(store, decisionId, unitId),
   ]);
-  if (!unit) throw new AppError('NOT_FOUND', `没有找到房屋 ${unitId}`);
   // Refused here, before any proxy lookup or transaction, when no ballot could be taken.
   const window = votingWindow(decision, ctx.now);
   if (window !== 'open') {
     throw new AppError('FORBIDDEN', window === 'not-open' ? '表决尚未开始' : '表决已截止');
   }
-  return { decision, unit };
+  if (!entry) {
+    throw new AppError('NOT_FOUND', '这套房屋不在本次表决开始时冻结的业主名册中');
+  }
+  return { decision, entry };
 }
 
 export async function castOnline(
@@ -71,9 +80,9 @@ export async function castOnline(
   ctx: UseCaseContext,
 ): Promise<CastReceiptView> {
   const caller = await ctx.caller();
-  const { decision, unit } = await decisionAndUnit(ctx, request.decisionId, request.unitId);
-  const voice = await voiceFor(ctx, caller, decision, unit);
-  return record(ctx, caller, decision, unit, {
+  const { decision, entry } = await decisionAndEntry(ctx, request.decisionId, request.unitId);
+  const voice = await voiceFor(ctx, caller, decision, entry);
+  return record(ctx, caller, decision, entry, {
     choice: request.choice,
     voice,
     channel: 'online',
@@ -81,52 +90,209 @@ export async function castOnline(
   });
 }
 
+interface PaperRequest {
+  decisionId: string;
+  unitId: string;
+  choice: string;
+  photoFileId: string;
+  signedBy: Voice;
+}
+
+/** The photo must be one uploaded for this ballot: under `ballots/<decision>/<unit>`. */
+function photoIsForBallot(fileId: string, decisionId: string, unitId: string): boolean {
+  const path = `/ballots/${decisionId}/${unitId}`;
+  const at = fileId.indexOf(path);
+  if (at < 0 || !fileId.startsWith('cloud://')) return false;
+  const next = fileId.charAt(at + path.length);
+  return next === '-' || next === '.' || next === '/' || next === '_';
+}
+
+async function checkPaperEvidence(
+  ctx: UseCaseContext,
+  decision: Decision,
+  entry: RollEntry,
+  request: PaperRequest,
+): Promise<void> {
+  if (!photoIsForBallot(request.photoFileId, decision._id, entry.unitId)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `表决票照片须为本议题、${entry.unitNo} 录入时上传的照片，请重新拍照上传`,
+    );
+  }
+  if (!(await fileExists(request.photoFileId))) {
+    throw new AppError('INVALID_INPUT', '没有找到上传的表决票照片，请重新拍照上传');
+  }
+  if (request.signedBy === 'proxy' && !(await proxyOnFile(ctx, decision, entry))) {
+    throw new AppError(
+      'FORBIDDEN',
+      `${entry.unitNo} 没有登记覆盖本议题的书面投票委托：代理人签字的表决票须先登记委托书`,
+    );
+  }
+}
+
 export async function castPaper(
-  request: {
-    decisionId: string;
-    unitId: string;
-    choice: string;
-    photoFileId: string;
-    signedBy: Voice;
-  },
+  request: PaperRequest,
   ctx: UseCaseContext,
 ): Promise<CastReceiptView> {
   const caller = await ctx.caller();
-  const { decision, unit } = await decisionAndUnit(ctx, request.decisionId, request.unitId);
-  return record(ctx, caller, decision, unit, {
+  const { decision, entry } = await decisionAndEntry(ctx, request.decisionId, request.unitId);
+  await checkPaperEvidence(ctx, decision, entry, request);
+  const cast = {
     choice: request.choice,
     voice: request.signedBy,
-    channel: 'paper',
+    channel: 'paper' as const,
     photoFileId: request.photoFileId,
+  };
+  const previous = await docs(ctx.db).get<Ballot>(
+    'ballots',
+    ballotId(decision._id, anchorOf(decision.electorate ?? emptyElectorate(), entry.unitId)),
+  );
+  if (previous && previous.voice === 'owner' && previous.channel === 'online') {
+    const overrideId = await holdOverride(ctx, caller, decision, entry, request);
+    throw new AppError(
+      'CONFLICT',
+      `${entry.unitNo} 的业主本人已在线投票，纸质票不会自动替换。已提交组织者复核（编号 ${overrideId}）：须由另一位组织者确认并说明理由，业主会收到通知`,
+    );
+  }
+  return record(ctx, caller, decision, entry, cast, { refuseOverOnline: true });
+}
+
+function emptyElectorate(): NonNullable<Decision['electorate']> {
+  return { owners: 0, area: 0, units: 0, groups: [], shards: 1 };
+}
+
+export interface PaperOverride {
+  _id: string;
+  decisionId: string;
+  unitId: string;
+  unitNo: string;
+  choice: string;
+  photoFileId: string;
+  signedBy: Voice;
+  enteredBy: string;
+  enteredAt: string;
+  status: 'pending' | 'confirmed' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+async function holdOverride(
+  ctx: UseCaseContext,
+  caller: Caller,
+  decision: Decision,
+  entry: RollEntry,
+  request: PaperRequest,
+): Promise<string> {
+  const id = randomId('po');
+  const held: PaperOverride = {
+    _id: id,
+    decisionId: decision._id,
+    unitId: entry.unitId,
+    unitNo: entry.unitNo,
+    choice: request.choice,
+    photoFileId: request.photoFileId,
+    signedBy: request.signedBy,
+    enteredBy: caller.openid,
+    enteredAt: isoAt(ctx.now),
+    status: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    reason: null,
+  };
+  await inTransaction(ctx.db, async (tx) => {
+    const { _id, ...fields } = held;
+    await tx.set('paperOverrides', _id, fields);
+    await tx.add(
+      'audit',
+      auditEntry(ctx, caller, 'decisions.paperOverrideHeld', id, {
+        unitId: entry.unitId,
+        choice: request.choice,
+        photoFileId: request.photoFileId,
+      }),
+    );
   });
+  return id;
+}
+
+/**
+ * decisions.confirmPaperOverride: an organizer other than whoever entered the paper ballot
+ * confirms, with a reason, that it replaces the owner's own online ballot (or rejects it).
+ */
+export async function decidePaperOverride(
+  request: { overrideId: string; confirm: boolean; reason: string },
+  ctx: UseCaseContext,
+): Promise<{
+  overrideId: string;
+  status: PaperOverride['status'];
+  receipt: CastReceiptView | null;
+}> {
+  const caller = await ctx.caller();
+  const held = await docs(ctx.db).get<PaperOverride>('paperOverrides', request.overrideId);
+  if (!held) throw new AppError('NOT_FOUND', '没有找到这张待确认的纸质票');
+  if (held.status !== 'pending') throw new AppError('CONFLICT', '这张纸质票已经处理过');
+  if (held.enteredBy === caller.openid) {
+    throw new AppError('FORBIDDEN', '录入人不能确认自己录入的纸质票，须由另一位组织者确认');
+  }
+  const reason = request.reason.trim();
+  let receipt: CastReceiptView | null = null;
+  if (request.confirm) {
+    const { decision, entry } = await decisionAndEntry(ctx, held.decisionId, held.unitId);
+    receipt = await record(
+      ctx,
+      { ...caller, openid: held.enteredBy },
+      decision,
+      entry,
+      {
+        choice: held.choice,
+        voice: held.signedBy,
+        channel: 'paper',
+        photoFileId: held.photoFileId,
+      },
+      { refuseOverOnline: false, confirmedBy: caller.openid, reason },
+    );
+  }
+  const status = request.confirm ? 'confirmed' : 'rejected';
+  await inTransaction(ctx.db, async (tx) => {
+    await tx.update('paperOverrides', held._id, {
+      status,
+      decidedBy: caller.openid,
+      decidedAt: isoAt(ctx.now),
+      reason,
+    });
+    await tx.add(
+      'audit',
+      auditEntry(ctx, caller, 'decisions.paperOverrideDecided', held._id, {
+        status,
+        reason,
+        unitId: held.unitId,
+      }),
+    );
+  });
+  return { overrideId: held._id, status, receipt };
 }
 
 async function record(
   ctx: UseCaseContext,
   caller: Caller,
   decision: Decision,
-  unit: Unit,
+  entry: RollEntry,
   cast: { choice: string; voice: Voice; channel: Ballot['channel']; photoFileId: string | null },
+  paper: { refuseOverOnline: boolean; confirmedBy?: string; reason?: string } = {
+    refuseOverOnline: false,
+  },
 ): Promise<CastReceiptView> {
   const electorate = decision.electorate;
   if (!electorate) throw new AppError('FORBIDDEN', '表决没有业主名册');
-  const currentKey = personKeyOf({
-    unitId: unit._id,
-    voterId: unit.status === 'unsold' ? null : voterOn(unit, ctx.now),
-    unsold: unit.status === 'unsold',
-  });
-  if (!rollHolds(electorate, unit._id, currentKey)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `${unit.unitNo} 的产权在表决开始后发生了变化，请联系换梯小组核实后处理`,
-    );
-  }
-  const person = personFor(
-    electorate,
-    { unitId: unit._id, unitNo: unit.unitNo, area: unit.areaHundredths },
-    currentKey,
-  );
-  const anchor = person.units[0]?.unitId ?? unit._id;
+  const group = groupOf(electorate, entry.unitId);
+  const person = group
+    ? { key: group.key, units: group.units, area: group.units.reduce((s, u) => s + u.area, 0) }
+    : {
+        key: entry.personKey,
+        units: [{ unitId: entry.unitId, unitNo: entry.unitNo, area: entry.area }],
+        area: entry.area,
+      };
+  const anchor = person.units[0]?.unitId ?? entry.unitId;
   const id = ballotId(decision._id, anchor);
   const { salt, receipt } = newReceipt({
     decisionId: decision._id,
@@ -137,6 +303,15 @@ async function record(
     ctx.db,
     async (tx) => {
       const previous = await tx.get<Ballot>('ballots', id);
+      if (
+        paper.refuseOverOnline &&
+        previous &&
+        previous.voice === 'owner' &&
+        previous.channel === 'online'
+      ) {
+        // The owner voted online between the check and this transaction: never replace silently.
+        throw new AppError('CONFLICT', `${entry.unitNo} 的业主本人刚刚在线投票，纸质票未录入`);
+      }
       const outcome = castBallot({
         decision,
         person,
@@ -148,11 +323,11 @@ async function record(
       const { ballot, delta, changed } = outcome;
       if (changed) {
         await tx.set('ballots', id, ballot);
-        await tx.update(
-          'tallies',
-          shardId(decision._id, ballot.shard),
-          incrementsOf(ctx.db, delta),
-        );
+        // A re-cast that changes only whose voice it is (the owner over a proxy) moves no count.
+        const increments = incrementsOf(ctx.db, delta);
+        if (Object.keys(increments).length > 0) {
+          await tx.update('tallies', shardId(decision._id, ballot.shard), increments);
+        }
         await tx.add(
           'audit',
           auditEntry(
@@ -161,13 +336,18 @@ async function record(
             cast.channel === 'paper' ? 'decisions.paperBallot' : 'decisions.cast',
             id,
             {
-              unitId: unit._id,
+              unitId: entry.unitId,
               choice: ballot.choice,
               voice: ballot.voice,
               channel: ballot.channel,
               casts: ballot.casts,
-              replaced: previous ? { choice: previous.choice, voice: previous.voice } : null,
+              replaced: previous
+                ? { choice: previous.choice, voice: previous.voice, channel: previous.channel }
+                : null,
               photoFileId: ballot.photoFileId,
+              ...(paper.confirmedBy
+                ? { confirmedBy: paper.confirmedBy, reason: paper.reason ?? '' }
+                : {}),
             },
           ),
         );

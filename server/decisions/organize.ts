@@ -25,6 +25,7 @@ import {
   publishPreliminary,
   recount,
   resultOf,
+  rollEntries,
   rollFromUnits,
   sameCounters,
   choicesOf,
@@ -40,7 +41,7 @@ import { type Docs, docs, inTransaction } from '../repository/docs';
 import { readAll } from '../repository/readAll';
 import { loadBuilding } from '../households/registry';
 import { buildDetail } from './reading';
-import { allBallots, emptyShards, loadDecision, loadShards } from './store';
+import { allBallots, emptyShards, loadDecision, loadShards, writeRoll } from './store';
 
 type Req<A extends 'create' | 'edit' | 'extend'> = ActionRequest<'decisions', A>;
 
@@ -154,8 +155,9 @@ export function rollOf(units: readonly Unit[], now: Date): RollInputUnit[] {
 }
 
 /**
- * Opens voting: freezes the roll (owners counted by law, total area, multi-unit owners) and
- * creates the counter shards in the same transaction as the status change.
+ * Opens voting: freezes the roll — every unit with its area and voter (`rolls`), and the owners
+ * counted by law, total area and multi-unit owners (the electorate) — and creates the counter
+ * shards in the same transaction as the status change.
  */
 export async function openDecision(
   request: { decisionId: string },
@@ -163,9 +165,14 @@ export async function openDecision(
 ): Promise<DecisionDetailView> {
   const before = await loadDecision(docs(ctx.db), request.decisionId);
   const units = await readAll<Unit>(ctx.db, 'units', { buildingId: before.buildingId });
-  const built = buildElectorate(rollOf(units, ctx.now), DEFAULT_SHARDS);
+  const roll = rollOf(units, ctx.now);
+  const built = buildElectorate(roll, DEFAULT_SHARDS);
   if (!built.ok) throw new AppError('CONFLICT', `业主名册有误：${built.reason}`);
   const electorate = built.electorate;
+  // Refuse out of turn before writing the roll.
+  const inTurn = openVoting(before, ctx.now, electorate);
+  if (!inTurn.ok) throw lifecycleError(inTurn.refusal);
+  await writeRoll(ctx.db, before._id, rollEntries(before._id, roll));
   return step(
     ctx,
     request.decisionId,

@@ -112,6 +112,16 @@ export const schemas = {
       })
       .strict(),
   ),
+  decidePaperOverride: schemaFor(
+    'decidePaperOverride',
+    z
+      .object({
+        overrideId: id,
+        confirm: z.boolean(),
+        reason: z.string().trim().min(4, '请写明理由（至少 4 个字）').max(500),
+      })
+      .strict(),
+  ),
   unitStatus: schemaFor(
     'unitStatus',
     z

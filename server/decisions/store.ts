@@ -7,8 +7,10 @@ import {
   type Ballot,
   type Counters,
   type Decision,
+  type RollEntry,
   choicesOf,
   emptyCounters,
+  rollEntryId,
   tallyShardId,
 } from '../../core/decisions';
 import type { Db } from '../cloud';
@@ -93,6 +95,35 @@ export function incrementsOf(db: Db, delta: Counters): Record<string, unknown> {
   }
   if (Object.keys(choices).length) update.choices = choices;
   return update;
+}
+
+/** The unit as the decision's roll froze it; null when the unit was not on the roll. */
+export function loadRollEntry(
+  store: Docs,
+  decisionId: string,
+  unitId: string,
+): Promise<RollEntry | null> {
+  return store.get<RollEntry>('rolls', rollEntryId(decisionId, unitId));
+}
+
+/** How many roll entries are written at once while voting opens. */
+const ROLL_WRITES_AT_ONCE = 20;
+
+/**
+ * Writes a decision's frozen roll, after removing any left by an earlier attempt to open it.
+ * Written before the status changes: until the decision is open nobody reads it, and a retry
+ * writes the same entries again.
+ */
+export async function writeRoll(db: Db, decisionId: string, entries: RollEntry[]): Promise<void> {
+  await db.collection('rolls').where({ decisionId }).remove();
+  for (let i = 0; i < entries.length; i += ROLL_WRITES_AT_ONCE) {
+    await Promise.all(
+      entries.slice(i, i + ROLL_WRITES_AT_ONCE).map((entry) => {
+        const { _id, ...fields } = entry;
+        return docs(db).set('rolls', _id, fields);
+      }),
+    );
+  }
 }
 
 export { docs };

@@ -43,6 +43,7 @@ const REQUESTS: Requests = {
     photoFileId: 'cloud://x/y.jpg',
     signedBy: 'owner',
   },
+  decidePaperOverride: { overrideId: 'po-none', confirm: true, reason: '业主书面确认' },
   unitStatus: { ...NONE, unitId: 'u2-01' },
   recount: NONE,
 };

@@ -21,6 +21,7 @@ import {
   type Tower,
   towerSeed,
 } from '../helpers/decisionsTower';
+import { putFile } from '../helpers/rosterFiles';
 import { type DecisionsClient, decisions, lastRequests, stored } from './decisionsApi';
 
 describe('decisions function', () => {
@@ -240,13 +241,14 @@ describe('decisions function', () => {
         STAFF,
       );
       expect(noPhoto.code).toBe('INVALID_INPUT');
+      const photo = putFile(t, 'ballots/d-ready/u3-03-1.jpg', 'signed form');
       const paper = await api.ok(
         'paperBallot',
         {
           decisionId: 'd-ready',
           unitId,
           choice: 'yes',
-          photoFileId: 'cloud://tongti-local/paper/3-03.jpg',
+          photoFileId: photo,
           signedBy: 'owner',
         },
         STAFF,
@@ -259,7 +261,7 @@ describe('decisions function', () => {
           decisionId: 'd-ready',
           unitId: unsold,
           choice: 'abstain',
-          photoFileId: 'cloud://x/dev.jpg',
+          photoFileId: putFile(t, `ballots/d-ready/${unsold}-1.jpg`, 'developer form'),
           signedBy: 'owner',
         },
         STAFF,
@@ -275,7 +277,7 @@ describe('decisions function', () => {
             decisionId: 'd-ready',
             unitId,
             choice: 'no',
-            photoFileId: 'cloud://x/y.jpg',
+            photoFileId: photo,
             signedBy: 'owner',
           },
           owner(unitId),
@@ -283,7 +285,7 @@ describe('decisions function', () => {
       ).toMatchObject({ code: 'FORBIDDEN' });
       const stored3 = ballotsOf('d-ready').find((b) => b.unitId === unitId);
       expect(stored3).toMatchObject({
-        photoFileId: 'cloud://tongti-local/paper/3-03.jpg',
+        photoFileId: photo,
         castBy: STAFF,
       });
     });

@@ -10,6 +10,7 @@ import {
   type Counters,
   type Decision,
   type Question,
+  type RollEntry,
   addCounters,
   anchorOf,
   ballotId,
@@ -21,6 +22,7 @@ import {
   personFor,
   personKeyOf,
   resultOf,
+  rollEntries,
 } from '../../core/decisions';
 import type { Building, Member, Person, ProxyGrant, Unit } from '../../core/registry/model';
 import { rollOf } from '../../server/decisions/organize';
@@ -66,6 +68,8 @@ export interface Tower {
     decisions: Decision[];
     ballots: Ballot[];
     tallies: TallyShard[];
+    rolls: RollEntry[];
+    paperOverrides: never[];
     audit: object[];
   };
   /** The openid that votes each unit as its owner (absent: nobody online). */
@@ -449,6 +453,11 @@ export function towerSeed(count: number, now: number = Date.now()): Tower {
       ],
       ballots: [...endedVotes.ballots, ...objectionVotes.ballots],
       tallies: [...endedVotes.tallies, ...objectionVotes.tallies],
+      rolls: [
+        ...rollEntries(ended._id, rollOf(units, new Date(now))),
+        ...rollEntries(objection._id, rollOf(units, new Date(now))),
+      ],
+      paperOverrides: [],
       audit: [],
     },
   };

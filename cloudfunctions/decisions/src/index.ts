@@ -1,6 +1,6 @@
 import { createFunction, noFields } from '../../../server/router';
 import { guardActions } from '../../../server/auth/guard';
-import { castOnline, castPaper } from '../../../server/decisions/casting';
+import { castOnline, castPaper, decidePaperOverride } from '../../../server/decisions/casting';
 import {
   closeDecision,
   createDecision,
@@ -43,6 +43,7 @@ export const main = createFunction<'decisions'>(
     publishFinal: { input: schemas.byId, run: publishDecisionFinal },
     cast: { input: schemas.cast, run: castOnline },
     paperBallot: { input: schemas.paperBallot, run: castPaper },
+    decidePaperOverride: { input: schemas.decidePaperOverride, run: decidePaperOverride },
     unitStatus: { input: schemas.unitStatus, run: unitBallotStatus },
     recount: { input: schemas.byId, run: recountDecision },
   }),
