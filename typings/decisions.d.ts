@@ -98,6 +98,10 @@ export interface DecisionDetailView extends DecisionSummaryView {
   documents: DecisionDocumentView[];
   noticeDays: number;
   objectionDays: number;
+  /** Stated on the notice when it stands fewer than 15 days. */
+  emergency: EmergencyOrderView | null;
+  /** The result is posted within 3 days of closing: when, whether late, when it was. */
+  resultDue: { dueAt: string; overdue: boolean; metAt: string | null } | null;
   openedAt: string | null;
   closedAt: string | null;
   preliminaryAt: string | null;
@@ -227,6 +231,13 @@ export interface DecisionFieldsRequest {
   objectionDays: number;
   opensAt: string | null;
   closesAt: string | null;
+  /** The emergency route (fewer than 15 days of notice): the inspection body's order. */
+  emergency?: EmergencyOrderView | null;
+}
+
+export interface EmergencyOrderView {
+  authority: string;
+  fileId: string;
 }
 
 type ById = { decisionId: string };

@@ -40,6 +40,7 @@ export {
 export {
   DEFAULT_NOTICE_DAYS,
   DEFAULT_OBJECTION_DAYS,
+  EMERGENCY_NOTICE_DAYS_RANGE,
   NOTICE_DAYS_RANGE,
   OBJECTION_DAYS_RANGE,
   type DraftFields,
@@ -61,6 +62,8 @@ export {
   postNotice,
   publishFinal,
   publishPreliminary,
+  RESULT_POSTING_DAYS,
+  resultDeadline,
   statusLabel,
   votingWindow,
   withdrawNotice,

@@ -19,6 +19,7 @@ import type {
   DecisionDocument,
   DecisionStatus,
   Electorate,
+  EmergencyOrder,
   Question,
   ResultSnapshot,
 } from './model';
@@ -32,7 +33,13 @@ export type Now = Date | number | string | Dayjs;
 
 export const DEFAULT_NOTICE_DAYS = 15;
 export const DEFAULT_OBJECTION_DAYS = 7;
-export const NOTICE_DAYS_RANGE = { min: 1, max: 90 } as const;
+/** The notice stands at least 15 days (DOMAIN.md, Beijing arts 35, 37). */
+export const NOTICE_DAYS_RANGE = { min: 15, max: 90 } as const;
+/**
+ * Shorter only on the emergency route: an elevator ordered out of service by an inspection body
+ * (Shanghai regulations art. 73), with that order attached and stated on the notice.
+ */
+export const EMERGENCY_NOTICE_DAYS_RANGE = { min: 1, max: 14 } as const;
 export const OBJECTION_DAYS_RANGE = { min: 1, max: 30 } as const;
 
 export type LifecycleRefusalCode =
@@ -64,6 +71,8 @@ export interface DraftFields {
   objectionDays: number;
   opensAt: string | null;
   closesAt: string | null;
+  /** The inspection body's order that takes the emergency route; null on the normal route. */
+  emergency: EmergencyOrder | null;
 }
 
 const STATUS_LABEL: Record<DecisionStatus, string> = {
@@ -117,8 +126,25 @@ function expectStatus(decision: Decision, status: DecisionStatus, step: string):
 export function draftProblems(fields: DraftFields): string[] {
   const problems: string[] = [];
   if (!fields.title.trim()) problems.push('标题不能为空');
-  if (!inRange(fields.noticeDays, NOTICE_DAYS_RANGE)) {
-    problems.push(`公示天数须为 ${NOTICE_DAYS_RANGE.min}–${NOTICE_DAYS_RANGE.max} 天`);
+  if (fields.emergency) {
+    if (
+      !inRange(fields.noticeDays, {
+        min: EMERGENCY_NOTICE_DAYS_RANGE.min,
+        max: NOTICE_DAYS_RANGE.max,
+      })
+    ) {
+      problems.push(`公示天数须为 ${EMERGENCY_NOTICE_DAYS_RANGE.min}–${NOTICE_DAYS_RANGE.max} 天`);
+    }
+    if (!fields.emergency.authority.trim()) problems.push('紧急程序须写明责令停用的检验机构');
+    if (!fields.emergency.fileId.trim()) problems.push('紧急程序须附检验机构的停用通知');
+  } else if (!inRange(fields.noticeDays, NOTICE_DAYS_RANGE)) {
+    problems.push(
+      Number.isInteger(fields.noticeDays) &&
+        fields.noticeDays >= EMERGENCY_NOTICE_DAYS_RANGE.min &&
+        fields.noticeDays < NOTICE_DAYS_RANGE.min
+        ? `公示期至少 ${NOTICE_DAYS_RANGE.min} 天；少于 ${NOTICE_DAYS_RANGE.min} 天只适用于电梯被检验机构责令停用的紧急情况，须附停用通知`
+        : `公示天数须为 ${NOTICE_DAYS_RANGE.min}–${NOTICE_DAYS_RANGE.max} 天`,
+    );
   }
   if (!inRange(fields.objectionDays, OBJECTION_DAYS_RANGE)) {
     problems.push(`异议期须为 ${OBJECTION_DAYS_RANGE.min}–${OBJECTION_DAYS_RANGE.max} 天`);
@@ -197,6 +223,7 @@ export function draftFieldsOf(decision: Decision): DraftFields {
   const { title, summary, matter, question, documents, noticeDays, objectionDays } = decision;
   const { opensAt, closesAt } = decision;
   return {
+    emergency: decision.emergency ?? null,
     title,
     summary,
     matter,
@@ -352,4 +379,24 @@ export function votingWindow(decision: Decision, now: Now): VotingWindow {
 
 export function statusLabel(status: DecisionStatus): string {
   return STATUS_LABEL[status];
+}
+
+/** Days after voting closes within which the result must be posted. */
+export const RESULT_POSTING_DAYS = 3;
+
+/**
+ * The deadline for posting the result: three days after voting closed (or after the deadline, if
+ * nobody has closed it yet); overdue when it has passed with nothing posted; met when posted.
+ */
+export function resultDeadline(
+  decision: Decision,
+  now: Now,
+): { dueAt: string; overdue: boolean; metAt: string | null } | null {
+  const ended = decision.closedAt ?? (decision.status === 'open' ? decision.closesAt : null);
+  const endedAt = ended === null ? null : parseInstant(ended);
+  if (endedAt === null) return null;
+  if (decision.status === 'open' && ms(now) < endedAt) return null;
+  const due = plusDays(endedAt, RESULT_POSTING_DAYS);
+  const metAt = decision.preliminaryAt;
+  return { dueAt: isoAt(due), overdue: metAt === null && ms(now) > due, metAt };
 }

@@ -104,6 +104,17 @@ export interface ResultSnapshot {
   winner: PlanKey | null;
 }
 
+/**
+ * The emergency route's evidence: an inspection body ordered the elevator out of service, so the
+ * notice may stand fewer than 15 days (Shanghai regulations art. 73). Stated on the notice.
+ */
+export interface EmergencyOrder {
+  /** The inspection body that ordered it (e.g. 市特种设备监督检验技术研究院). */
+  authority: string;
+  /** Cloud storage fileID of the order. */
+  fileId: string;
+}
+
 export interface Decision {
   _id: string;
   buildingId: string;
@@ -114,6 +125,8 @@ export interface Decision {
   documents: DecisionDocument[];
   /** The notice is posted at least this many days before voting opens (default 15). */
   noticeDays: number;
+  /** Present only on the emergency route (fewer than 15 days of notice). */
+  emergency?: EmergencyOrder | null;
   /** Days for objections after the preliminary result (default 7). */
   objectionDays: number;
   /** Planned start and deadline of voting, announced with the notice. */

@@ -40,6 +40,7 @@ import { auditEntry } from '../repository/audit';
 import { type Docs, docs, inTransaction } from '../repository/docs';
 import { readAll } from '../repository/readAll';
 import { loadBuilding } from '../households/registry';
+import { fileExists } from '../platform';
 import { buildDetail } from './reading';
 import { allBallots, emptyShards, loadDecision, loadShards, writeRoll } from './store';
 
@@ -70,7 +71,9 @@ export async function createDecision(
     objectionDays: request.objectionDays ?? DEFAULT_OBJECTION_DAYS,
     opensAt: request.opensAt ?? null,
     closesAt: request.closesAt ?? null,
+    emergency: request.emergency ?? null,
   };
+  await checkEmergencyOrder(fields.emergency);
   const decision = applied(
     newDecision({
       id: randomId('d'),
@@ -115,11 +118,20 @@ async function step(
   return buildDetail(ctx, next);
 }
 
-export function editDecision(
+/** The emergency route's order must be a file in storage, not a name typed in. */
+async function checkEmergencyOrder(order: DraftFields['emergency'] | undefined): Promise<void> {
+  if (!order) return;
+  if (!(await fileExists(order.fileId))) {
+    throw new AppError('INVALID_INPUT', '没有找到上传的检验机构停用通知，请重新上传');
+  }
+}
+
+export async function editDecision(
   request: Req<'edit'>,
   ctx: UseCaseContext,
 ): Promise<DecisionDetailView> {
   const { decisionId, ...patch } = request;
+  await checkEmergencyOrder(patch.emergency);
   const defined = Object.fromEntries(
     Object.entries(patch).filter(([, v]) => v !== undefined),
   ) as Partial<DraftFields>;

@@ -49,6 +49,10 @@ const fields = {
   objectionDays: z.number().int(),
   opensAt: instant.nullable(),
   closesAt: instant.nullable(),
+  emergency: z
+    .object({ authority: text(80), fileId })
+    .strict()
+    .nullable(),
 };
 
 const optionalFields = {
@@ -58,6 +62,7 @@ const optionalFields = {
   objectionDays: fields.objectionDays.optional(),
   opensAt: fields.opensAt.optional(),
   closesAt: fields.closesAt.optional(),
+  emergency: fields.emergency.optional(),
 };
 
 const byId = z.object({ decisionId }).strict();

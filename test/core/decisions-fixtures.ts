@@ -55,6 +55,7 @@ export function draftFields(overrides: Partial<DraftFields> = {}): DraftFields {
     objectionDays: 7,
     opensAt: '2026-12-17T09:00:00+08:00',
     closesAt: '2026-12-31T18:00:00+08:00',
+    emergency: null,
     ...overrides,
   };
 }

@@ -54,6 +54,11 @@ export interface DetailView {
   plans: PlanRow[];
   documents: DocumentRow[];
   schedule: string;
+  /** Stated on a notice that stands fewer than 15 days (the emergency route). */
+  emergencyLine: string;
+  /** For organizers: the result's 3-day posting deadline, and whether it is late. */
+  resultDueLine: string;
+  resultOverdue: boolean;
   countdown: string;
   votingOpen: boolean;
   choices: ChoiceView[];
@@ -147,6 +152,10 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
       kind: DOCUMENT_KINDS[doc.kind],
     })),
     schedule,
+    emergencyLine: d.emergency
+      ? `紧急程序：${d.emergency.authority}已责令电梯停用，公示期缩短为 ${d.noticeDays} 天（附停用通知）`
+      : '',
+    ...resultDueLines(d),
     countdown: d.votingOpen ? countdown(d.closesAt, nowMs) : '',
     votingOpen: d.votingOpen,
     choices: d.choices,
@@ -157,4 +166,21 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     canEnterPaper: d.canEnterPaper && d.votingOpen,
     canOrganize: d.canOrganize,
   };
+}
+
+function resultDueLines(d: DecisionDetailView): { resultDueLine: string; resultOverdue: boolean } {
+  const due = d.resultDue;
+  if (!d.canOrganize || !due) return { resultDueLine: '', resultOverdue: false };
+  if (due.metAt) {
+    return {
+      resultDueLine: `表决结果已于 ${formatDateTime(due.metAt)} 公示`,
+      resultOverdue: false,
+    };
+  }
+  return due.overdue
+    ? {
+        resultDueLine: `已超过公示期限：表决结果应在 ${formatDateTime(due.dueAt)} 前公示`,
+        resultOverdue: true,
+      }
+    : { resultDueLine: `表决结果须在 ${formatDateTime(due.dueAt)} 前公示`, resultOverdue: false };
 }

@@ -53,6 +53,8 @@ export function aDetail(overrides: Partial<DecisionDetailView> = {}): DecisionDe
     ],
     noticeDays: 15,
     objectionDays: 7,
+    emergency: null,
+    resultDue: null,
     openedAt: '2026-12-17T09:00:00+08:00',
     closedAt: null,
     preliminaryAt: null,
