@@ -75,6 +75,12 @@ export const COLLECTIONS = [
     access: 'none',
     indexes: [{ name: 'by_decision', keys: { decisionId: 1, status: 1 } }],
   },
+  /** Objections to a preliminary result and their public answers. */
+  {
+    name: 'objections',
+    access: 'none',
+    indexes: [{ name: 'by_decision', keys: { decisionId: 1, filedAt: 1 } }],
+  },
   /** One per person and decision, `_id = decisionId:unitId` (their first unit): never duplicated. */
   {
     name: 'ballots',

@@ -6,6 +6,14 @@ import { sdk } from './cloud';
  */
 
 interface OpenApiSlice {
+  security: {
+    msgSecCheck(params: {
+      content: string;
+      version: 2;
+      scene: number;
+      openid: string;
+    }): Promise<unknown>;
+  };
   phonenumber: { getPhoneNumber(params: { code: string }): Promise<unknown> };
   wxacode: {
     getUnlimited(params: {
@@ -119,4 +127,22 @@ export async function fileExists(fileID: string): Promise<boolean> {
   const status = field(item, 'status');
   const url = field(item, 'tempFileURL');
   return status === 0 && typeof url === 'string' && url !== '';
+}
+
+/** WeChat's verdict on text a user submits: pass, review (a person should look) or risky. */
+export type ContentVerdict = 'pass' | 'review' | 'risky';
+
+/** Scene 2 is "comment" in msgSecCheck v2: public text under an article or a decision. */
+const COMMENT_SCENE = 2;
+
+/** Asks security.msgSecCheck (v2) about `content` written by `openid`. */
+export async function contentVerdict(content: string, openid: string): Promise<ContentVerdict> {
+  const result = await openapi().security.msgSecCheck({
+    content,
+    version: 2,
+    scene: COMMENT_SCENE,
+    openid,
+  });
+  const suggest = field(field(result, 'result'), 'suggest');
+  return suggest === 'pass' || suggest === 'review' ? suggest : 'risky';
 }

@@ -293,4 +293,25 @@ export interface DecisionsApi {
     response: UnitBallotStatusView;
   };
   recount: { request: ById; response: RecountView };
+  /** During the objection period, by an owner or proxy of a unit on the roll. */
+  object: {
+    request: ById & { unitId: string; text: string; photoFileId?: string };
+    response: ObjectionView;
+  };
+  answerObjection: { request: { objectionId: string; text: string }; response: ObjectionView };
+  objections: {
+    request: ById;
+    response: { objections: ObjectionView[]; unanswered: number; canAnswer: boolean };
+  };
+}
+
+/** An objection to a preliminary result: the flat, never the name; the organizers' answer. */
+export interface ObjectionView {
+  id: string;
+  unitNo: string;
+  voiceLabel: string;
+  text: string;
+  photoFileId: string | null;
+  filedAt: string;
+  answer: { text: string; at: string } | null;
 }

@@ -62,6 +62,7 @@ export interface DemoSeed {
     tallies: never[];
     rolls: never[];
     paperOverrides: never[];
+    objections: never[];
   };
   identities: DemoIdentity[];
   /** The lobby list's codes in clear (only their hashes are in `invites`). */
@@ -676,6 +677,7 @@ export function demoSeed(): DemoSeed {
       tallies: [],
       rolls: [],
       paperOverrides: [],
+      objections: [],
     },
     identities,
     inviteCodes,

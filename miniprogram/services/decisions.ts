@@ -3,6 +3,7 @@ import type {
   CastReceiptView,
   DecisionDetailView,
   DecisionSummaryView,
+  ObjectionView,
   PublishedListView,
   RecountView,
   ResultsView,
@@ -94,4 +95,23 @@ export function organizerStep(
 
 export function extendDeadline(decisionId: string, closesAt: string): Promise<DecisionDetailView> {
   return callApi('decisions', 'extend', { decisionId, closesAt });
+}
+
+export function listObjections(
+  decisionId: string,
+): Promise<{ objections: ObjectionView[]; unanswered: number; canAnswer: boolean }> {
+  return callApi('decisions', 'objections', { decisionId });
+}
+
+/** An objection to the preliminary result, for one of my flats (or the owner's, as proxy). */
+export function fileObjection(
+  decisionId: string,
+  unitId: string,
+  text: string,
+): Promise<ObjectionView> {
+  return callApi('decisions', 'object', { decisionId, unitId, text });
+}
+
+export function answerObjection(objectionId: string, text: string): Promise<ObjectionView> {
+  return callApi('decisions', 'answerObjection', { objectionId, text });
 }

@@ -16,7 +16,7 @@ import type {
   RosterImportResult,
   RosterImportView,
 } from '../../typings/api';
-import { ApiError, callApi, tempUrlOf } from './cloud';
+import { callApi, tempUrlOf } from './cloud';
 
 /** The building, its latest notice and one headline per area of the product, for the home page. */
 export function getBuildingSummary(): Promise<BuildingSummary> {
@@ -103,16 +103,4 @@ export function inviteQrUrl(qrFileId: string): Promise<string> {
   return tempUrlOf(qrFileId);
 }
 
-/** Puts a chosen file into cloud storage for an action to read; returns its fileID. */
-export async function uploadToCloud(cloudPath: string, filePath: string): Promise<string> {
-  try {
-    const { fileID } = await wx.cloud.uploadFile({ cloudPath, filePath });
-    return fileID;
-  } catch (error) {
-    const text =
-      error && typeof error === 'object' && 'errMsg' in error
-        ? String(error.errMsg)
-        : String(error);
-    throw new ApiError('NETWORK', text);
-  }
-}
+export { uploadToCloud } from './storage';

@@ -97,6 +97,9 @@ export const POLICY: PolicyTable = {
     paperBallot: { label: '录入纸质表决票', roles: FIELD_WORKERS },
     decidePaperOverride: { label: '确认纸质票替换业主在线投票', roles: ORGANIZERS },
     unitStatus: { label: '查看房屋表决状态', roles: FIELD_WORKERS },
+    object: { label: '对初步结果提出异议', roles: ['owner', 'proxy'] },
+    answerObjection: { label: '答复异议', roles: ORGANIZERS },
+    objections: { label: '查看异议及答复', roles: MEMBERS },
     recount: { label: '复核计票', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
   },
 };

@@ -41,6 +41,7 @@ import { type Docs, docs, inTransaction } from '../repository/docs';
 import { readAll } from '../repository/readAll';
 import { loadBuilding } from '../households/registry';
 import { fileExists } from '../platform';
+import { unansweredObjections } from './objections';
 import { buildDetail } from './reading';
 import { allBallots, emptyShards, loadDecision, loadShards, writeRoll } from './store';
 
@@ -263,9 +264,13 @@ export async function publishDecisionPreliminary(
   );
 }
 
-export function publishDecisionFinal(
+export async function publishDecisionFinal(
   request: { decisionId: string },
   ctx: UseCaseContext,
 ): Promise<DecisionDetailView> {
+  const open = await unansweredObjections(ctx, request.decisionId);
+  if (open > 0) {
+    throw new AppError('CONFLICT', `还有 ${open} 条异议没有答复：答复全部异议后才能公布最终结果`);
+  }
   return step(ctx, request.decisionId, 'publishFinal', (d) => publishFinal(d, ctx.now));
 }

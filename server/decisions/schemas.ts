@@ -127,6 +127,21 @@ export const schemas = {
       })
       .strict(),
   ),
+  object: schemaFor(
+    'object',
+    z
+      .object({
+        decisionId,
+        unitId: id,
+        text: z.string().trim().min(1, '请写下异议的内容').max(1000),
+        photoFileId: fileId.optional(),
+      })
+      .strict(),
+  ),
+  answerObjection: schemaFor(
+    'answerObjection',
+    z.object({ objectionId: id, text: z.string().trim().min(1, '请写下答复').max(2000) }).strict(),
+  ),
   unitStatus: schemaFor(
     'unitStatus',
     z

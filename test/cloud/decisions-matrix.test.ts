@@ -46,6 +46,9 @@ const REQUESTS: Requests = {
   decidePaperOverride: { overrideId: 'po-none', confirm: true, reason: '业主书面确认' },
   unitStatus: { ...NONE, unitId: 'u2-01' },
   recount: NONE,
+  object: { ...NONE, unitId: 'u2-01', text: '计票有误' },
+  answerObjection: { objectionId: 'ob-none', text: '已复核' },
+  objections: NONE,
 };
 
 describe('decisions authorization matrix', () => {

@@ -70,6 +70,7 @@ export interface Tower {
     tallies: TallyShard[];
     rolls: RollEntry[];
     paperOverrides: never[];
+    objections: never[];
     audit: object[];
   };
   /** The openid that votes each unit as its owner (absent: nobody online). */
@@ -458,6 +459,7 @@ export function towerSeed(count: number, now: number = Date.now()): Tower {
         ...rollEntries(objection._id, rollOf(units, new Date(now))),
       ],
       paperOverrides: [],
+      objections: [],
       audit: [],
     },
   };

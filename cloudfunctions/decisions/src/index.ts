@@ -20,6 +20,11 @@ import {
   recountDecision,
   unitBallotStatus,
 } from '../../../server/decisions/reading';
+import {
+  answerObjection,
+  fileObjection,
+  listObjections,
+} from '../../../server/decisions/objections';
 import { schemas } from '../../../server/decisions/schemas';
 
 /**
@@ -46,5 +51,8 @@ export const main = createFunction<'decisions'>(
     decidePaperOverride: { input: schemas.decidePaperOverride, run: decidePaperOverride },
     unitStatus: { input: schemas.unitStatus, run: unitBallotStatus },
     recount: { input: schemas.byId, run: recountDecision },
+    object: { input: schemas.object, run: fileObjection },
+    answerObjection: { input: schemas.answerObjection, run: answerObjection },
+    objections: { input: schemas.byId, run: listObjections },
   }),
 );

@@ -1,10 +1,36 @@
-import type { CastReceiptView } from '../../../typings/api';
+import type { CastReceiptView, ObjectionView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { ApiError, userMessageOf } from '../../services/cloud';
-import { castBallot, getDecision } from '../../services/decisions';
+import {
+  answerObjection,
+  castBallot,
+  fileObjection,
+  getDecision,
+  listObjections,
+} from '../../services/decisions';
+import { openCloudDocument } from '../../services/storage';
+import { formatDateTime } from '../../utils/format';
 import { type DetailView, toDetailView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
+
+interface ObjectionRow {
+  id: string;
+  who: string;
+  text: string;
+  answer: string;
+  answered: boolean;
+}
+
+function objectionRow(o: ObjectionView): ObjectionRow {
+  return {
+    id: o.id,
+    who: `${o.unitNo}（${o.voiceLabel}）· ${formatDateTime(o.filedAt)}`,
+    text: o.text,
+    answer: o.answer ? `答复（${formatDateTime(o.answer.at)}）：${o.answer.text}` : '尚未答复',
+    answered: o.answer !== null,
+  };
+}
 
 /**
  * A decision: its plan and documents, the countdown, how my units stand, and voting — from a
@@ -24,6 +50,11 @@ Component({
     voteError: '',
     receipt: null as CastReceiptView | null,
     receiptUnits: '',
+    objections: [] as ObjectionRow[],
+    canAnswer: false,
+    objectionText: '',
+    objectionError: '',
+    answers: {} as Record<string, string>,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -59,6 +90,7 @@ Component({
         const view = toDetailView(await getDecision(this.data.id), Date.now());
         const ballotIndex = Math.min(this.data.ballotIndex, Math.max(0, view.votable.length - 1));
         this.setData({ status: 'ready', view, ballotIndex });
+        if (view.objectionLine) await this.loadObjections();
       } catch (error) {
         const missing = error instanceof ApiError && error.code === 'NOT_FOUND';
         this.setData({
@@ -105,6 +137,61 @@ Component({
       }
     },
 
+    async loadObjections(): Promise<void> {
+      try {
+        const list = await listObjections(this.data.id);
+        this.setData({ objections: list.objections.map(objectionRow), canAnswer: list.canAnswer });
+      } catch (error) {
+        this.setData({ objectionError: userMessageOf(error) });
+      }
+    },
+
+    onObjectionInput(event: WechatMiniprogram.Input) {
+      this.setData({ objectionText: event.detail.value, objectionError: '' });
+    },
+
+    async onSubmitObjection(): Promise<void> {
+      const view = this.data.view;
+      const ballot = view?.objectUnits[0];
+      const text = this.data.objectionText.trim();
+      if (!view || !ballot || this.data.sending) return;
+      if (!text) {
+        this.setData({ objectionError: '请写下您的异议' });
+        return;
+      }
+      this.setData({ sending: true, objectionError: '' });
+      try {
+        await fileObjection(view.id, ballot.unitId, text);
+        this.setData({ objectionText: '', sending: false });
+        wx.showToast({ title: '异议已提交', icon: 'success' });
+        await this.loadObjections();
+      } catch (error) {
+        this.setData({ sending: false, objectionError: userMessageOf(error) });
+      }
+    },
+
+    onAnswerInput(event: WechatMiniprogram.Input) {
+      const id = String((event.currentTarget.dataset as { id?: string }).id ?? '');
+      this.setData({ [`answers.${id}`]: event.detail.value });
+    },
+
+    async onSubmitAnswer(
+      event: WechatMiniprogram.BaseEvent<Record<string, never>, { id: string }>,
+    ): Promise<void> {
+      const id = event.currentTarget.dataset.id;
+      const text = (this.data.answers[id] ?? '').trim();
+      if (!text || this.data.sending) return;
+      this.setData({ sending: true });
+      try {
+        await answerObjection(id, text);
+        this.setData({ sending: false, [`answers.${id}`]: '' });
+        await this.loadObjections();
+      } catch (error) {
+        this.setData({ sending: false });
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+    },
+
     onCopyReceipt() {
       const receipt = this.data.receipt;
       if (receipt) wx.setClipboardData({ data: receipt.receipt });
@@ -112,10 +199,7 @@ Component({
 
     onOpenDocument(event: WechatMiniprogram.BaseEvent<Record<string, never>, { file: string }>) {
       const fileID = event.currentTarget.dataset.file;
-      wx.cloud
-        .downloadFile({ fileID })
-        .then((res) => wx.openDocument({ filePath: res.tempFilePath, showMenu: true }))
-        .catch(() => wx.showToast({ title: '文件打开失败', icon: 'none' }));
+      openCloudDocument(fileID).catch(() => wx.showToast({ title: '文件打开失败', icon: 'none' }));
     },
 
     onOpenPage(event: WechatMiniprogram.BaseEvent<Record<string, never>, { page: string }>) {

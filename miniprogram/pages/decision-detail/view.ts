@@ -64,6 +64,10 @@ export interface DetailView {
   choices: ChoiceView[];
   myUnits: MyUnitRow[];
   votable: VotableBallot[];
+  /** The objection period is running and I have a flat on the roll to object for. */
+  canObject: boolean;
+  objectUnits: VotableBallot[];
+  objectionLine: string;
   hasResults: boolean;
   hasPublished: boolean;
   canEnterPaper: boolean;
@@ -161,6 +165,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     choices: d.choices,
     myUnits,
     votable: d.votingOpen ? votableBallots(d.myUnits) : [],
+    ...objectionLines(d, nowMs),
     hasResults: d.electorate !== null,
     hasPublished: d.status === 'preliminary' || d.status === 'final',
     canEnterPaper: d.canEnterPaper && d.votingOpen,
@@ -183,4 +188,24 @@ function resultDueLines(d: DecisionDetailView): { resultDueLine: string; resultO
         resultOverdue: true,
       }
     : { resultDueLine: `表决结果须在 ${formatDateTime(due.dueAt)} 前公示`, resultOverdue: false };
+}
+
+function objectionLines(
+  d: DecisionDetailView,
+  nowMs: number,
+): { canObject: boolean; objectUnits: VotableBallot[]; objectionLine: string } {
+  const ends = d.objectionEndsAt ? Date.parse(d.objectionEndsAt) : NaN;
+  const running = d.status === 'preliminary' && Number.isFinite(ends) && nowMs < ends;
+  if (d.status !== 'preliminary' && d.status !== 'final') {
+    return { canObject: false, objectUnits: [], objectionLine: '' };
+  }
+  const objectUnits = running ? votableBallots(d.myUnits) : [];
+  return {
+    canObject: objectUnits.length > 0,
+    objectUnits,
+    objectionLine:
+      running && d.objectionEndsAt
+        ? `对初步结果有异议，请在 ${formatDateTime(d.objectionEndsAt)} 前提出；换梯小组会逐条公开答复`
+        : '异议期已结束；全部异议答复后公布最终结果',
+  };
 }

@@ -1,6 +1,7 @@
 import type { DecisionDetailView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
+import { uploadToCloud } from '../../services/storage';
 import { formatDateTime } from '../../utils/format';
 import {
   type OrganizerStep,
@@ -127,13 +128,10 @@ Component({
         const picked = await wx.chooseMessageFile({ count: 1, type: 'file' });
         const file = picked.tempFiles[0];
         if (!file) return;
-        const uploaded = await wx.cloud.uploadFile({
-          cloudPath: `decisions/${Date.now()}-${file.name}`,
-          filePath: file.path,
-        });
+        const fileId = await uploadToCloud(`decisions/${Date.now()}-${file.name}`, file.path);
         const documents = [
           ...this.data.form.documents,
-          { kind: 'other' as const, title: file.name, fileId: uploaded.fileID },
+          { kind: 'other' as const, title: file.name, fileId },
         ];
         this.setData({ 'form.documents': documents });
       } catch (error) {

@@ -2,6 +2,7 @@ import type { ChoiceView, UnitBallotStatusView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { enterPaperBallot, getDecision, getUnitStatus } from '../../services/decisions';
+import { uploadToCloud } from '../../services/storage';
 import { formatDateTime } from '../../utils/format';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
@@ -79,11 +80,11 @@ Component({
         });
         const file = picked.tempFiles[0];
         if (!file || !this.data.unit) return;
-        const uploaded = await wx.cloud.uploadFile({
-          cloudPath: `ballots/${this.data.id}/${this.data.unit.unitId}-${Date.now()}.jpg`,
-          filePath: file.tempFilePath,
-        });
-        this.setData({ photoFileId: uploaded.fileID, message: '' });
+        const photoFileId = await uploadToCloud(
+          `ballots/${this.data.id}/${this.data.unit.unitId}-${Date.now()}.jpg`,
+          file.tempFilePath,
+        );
+        this.setData({ photoFileId, message: '' });
       } catch (error) {
         this.setData({ message: '照片上传失败，请重试' });
         console.error('paper ballot: photo', error);

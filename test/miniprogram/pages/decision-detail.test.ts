@@ -212,6 +212,50 @@ describe('decision detail page', () => {
     });
   });
 
+  it('files an objection during the objection period and shows the answers', async () => {
+    const ends = new Date(Date.now() + 3 * 24 * 3600_000).toISOString();
+    answer(
+      'decisions',
+      'detail',
+      ok(aDetail({ votingOpen: false, status: 'preliminary', objectionEndsAt: ends })),
+    );
+    answer(
+      'decisions',
+      'objections',
+      ok({
+        objections: [
+          {
+            id: 'ob1',
+            unitNo: '5-02',
+            voiceLabel: '代理人',
+            text: '纸质票没有计入',
+            photoFileId: null,
+            filedAt: '2026-12-20T10:00:00+08:00',
+            answer: { text: '已复核，已计入', at: '2026-12-21T09:00:00+08:00' },
+          },
+        ],
+        unanswered: 0,
+        canAnswer: false,
+      }),
+    );
+    answer('decisions', 'object', ok({}));
+    const page = await openShared();
+    await flush();
+    expect(textOf(page.querySelector('.objection-answer'))).toContain('已复核，已计入');
+    tap(page, '.objection-send');
+    await flush();
+    expect(textOf(page.querySelector('.error'))).toBe('请写下您的异议');
+    expect(cloudCalls().some((c) => c.data.action === 'object')).toBe(false);
+    await callMethod(page, 'onObjectionInput', { detail: { value: '面积登记有误' } });
+    tap(page, '.objection-send');
+    await flush();
+    await flush();
+    expect(cloudCalls().find((c) => c.data.action === 'object')).toEqual({
+      name: 'decisions',
+      data: { action: 'object', decisionId: 'd1', unitId: 'u12-03', text: '面积登记有误' },
+    });
+  });
+
   it('says so when the decision cannot be found', async () => {
     answer('decisions', 'detail', fail('NOT_FOUND', '没有找到这个表决议题'));
     const page = await openShared();
