@@ -1,7 +1,8 @@
 // Two projects: Node-side code (core, server, functions through the local cloud, the local cloud
 // itself, the CLI) and the mini program through miniprogram-simulate, each with its own tsconfig so
 // WeChat globals never leak into server code.
-const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
+// Type diagnostics on: a test never runs code that tsc rejects.
+const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: true }];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -238,7 +238,19 @@ describe('decision detail page', () => {
         canAnswer: false,
       }),
     );
-    answer('decisions', 'object', ok({}));
+    answer(
+      'decisions',
+      'object',
+      ok({
+        id: 'ob2',
+        unitNo: '12-03',
+        voiceLabel: '业主',
+        text: '面积登记有误',
+        photoFileId: null,
+        filedAt: '2026-12-22T10:00:00+08:00',
+        answer: null,
+      }),
+    );
     const page = await openShared();
     await flush();
     expect(textOf(page.querySelector('.objection-answer'))).toContain('已复核，已计入');
