@@ -89,6 +89,10 @@ export const COLLECTIONS = [
   },
   /** A decision's counters in shards (`_id = decisionId:#k`), moved in each ballot's transaction. */
   { name: 'tallies', access: 'none', indexes: [{ name: 'by_decision', keys: { decisionId: 1 } }] },
+
+  // ── funds: cost-split schemes, charges, payment orders ──
+
+  // ── ledger: entries (append-only, hash-chained), balances, cash custody, expenses ──
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -10,6 +10,10 @@ export * from './households';
 import type { HouseholdsApi } from './households';
 export * from './decisions';
 import type { DecisionsApi } from './decisions';
+export * from './funds';
+import type { FundsApi } from './funds';
+export * from './ledger';
+import type { LedgerApi } from './ledger';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -40,6 +44,8 @@ export type ApiResult<T> = ApiOk<T> | ApiErr;
 export interface Api {
   households: HouseholdsApi;
   decisions: DecisionsApi;
+  funds: FundsApi;
+  ledger: LedgerApi;
 }
 
 export type FunctionName = keyof Api;

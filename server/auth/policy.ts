@@ -102,6 +102,11 @@ export const POLICY: PolicyTable = {
     objections: { label: '查看异议及答复', roles: MEMBERS },
     recount: { label: '复核计票', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
   },
+  /** Cost-split schemes, charges and payments (WeChat Pay, pay links for proxies). */
+  funds: {},
+
+  /** The public ledger, cash custody, expenses and the maintenance-fund red line. */
+  ledger: {},
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */
