@@ -103,7 +103,24 @@ export const POLICY: PolicyTable = {
     recount: { label: '复核计票', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
   },
   /** Cost-split schemes, charges and payments (WeChat Pay, pay links for proxies). */
-  funds: {},
+  funds: {
+    listSchemes: { label: '查看分摊方案', roles: MEMBERS },
+    createScheme: { label: '新建分摊方案', roles: ORGANIZERS },
+    editScheme: { label: '修改分摊方案', roles: ORGANIZERS },
+    compareSchemes: { label: '比较分摊方案', roles: MEMBERS },
+    myShares: { label: '查看我家在各方案下的分摊', roles: MEMBERS },
+    issueCharges: { label: '按生效方案出具应缴款', roles: ['treasurer', 'organizer', 'admin'] },
+    myAccount: { label: '查看我家的缴款', roles: BOUND },
+    // A friend abroad pays through a shared link without any role; the use case checks the unit.
+    createOrder: { label: '发起缴款', roles: EVERYONE },
+    orderStatus: { label: '查看缴款结果', roles: EVERYONE },
+    createPayLink: { label: '生成代付链接', roles: ['owner', 'proxy'] },
+    payLinkInfo: { label: '查看代付链接', roles: EVERYONE },
+    receipt: { label: '查看缴款收据', roles: EVERYONE },
+    reconcile: { label: '核对未到账的微信支付', roles: ['treasurer', 'organizer', 'admin'] },
+    anomalies: { label: '查看支付异常', roles: ['treasurer', 'organizer', 'admin'] },
+    resolveAnomaly: { label: '处理支付异常', roles: ['treasurer', 'admin'] },
+  },
 
   /** The public ledger, cash custody, expenses and the maintenance-fund red line. */
   ledger: {},
