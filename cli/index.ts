@@ -1,14 +1,17 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runTally, nodeTallyIo } from './commands/tally';
+import { runSplit, nodeSplitIo } from './commands/split';
 import { runEnv } from './commands/env';
 
 /**
  * `tongti`: the project's command line. `serve` runs the local cloud with our functions (and the
- * browser preview), `env` prints what points an SDK at it, `tally` recounts a vote from a file.
+ * browser preview), `env` prints what points an SDK at it, `tally` recounts a vote from a file,
+ * `split` apportions a cost among units.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   // tally owns its arguments and exit codes exactly (0 valid, 2 invalid), so it bypasses commander.
   if (argv[2] === 'tally') return runTally(argv.slice(3), nodeTallyIo);
+  if (argv[2] === 'split') return runSplit(argv.slice(3), nodeSplitIo);
   // import owns its arguments and exit codes too. Required on demand (it brings wx-server-sdk);
   // a dynamic import() of a .ts file can run before tsx's loader is ready, require cannot.
   if (argv[2] === 'import') {
@@ -61,6 +64,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('tally')
     .description('the lawful tally of one vote: tongti tally --input FILE (prints JSON)')
     .option('--input <file>', 'JSON file of units and ballots');
+
+  program
+    .command('split')
+    .description("every unit's share of a cost: tongti split --input FILE (prints JSON)")
+    .option('--input <file>', 'JSON file of the total, method, coefficients, exemptions and units');
 
   program
     .command('import')
