@@ -18,12 +18,14 @@ import {
   ORGANIZER,
   OTHER_DECISION_PROXY,
   PAY_ONLY_PROXY,
+  STAFF,
   STRANGER,
   TREASURER,
   type Tower,
 } from '../helpers/decisionsTower';
 import { COST_DECISION, PLAN_A_FEN, PLAN_B_FEN, finalWith, fundsSeed } from '../helpers/fundsTower';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { putFile } from '../helpers/rosterFiles';
 import { pointSdkAt } from '../helpers/wxSdk';
 import { type FundsClient, funds } from './fundsApi';
 
@@ -481,6 +483,50 @@ describe('funds function', () => {
       });
       expect(entriesOf(unitId)).toHaveLength(1);
       expect(ledgerVerdict()).toMatchObject({ ok: true });
+    });
+  });
+
+  describe('cash at the door', () => {
+    it('shows cash awaiting the treasurer as handed over, and an order may not pay it twice', async () => {
+      const unitId = 'u3-02';
+      const left = await leftOf(unitId, owner(unitId));
+      const r = await t.call(
+        'ledger',
+        {
+          action: 'recordCash',
+          unitId,
+          amountFen: left - 50_00,
+          receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+          receiptNo: 'R-FUNDS-1',
+          photoFileId: putFile(t, 'ledger/cash/R-FUNDS-1.jpg', 'signed receipt'),
+          payerName: '业主8',
+        },
+        STAFF,
+      );
+      expect(r.body).toMatchObject({ result: { ok: true } });
+      const account = await api.ok('myAccount', {}, owner(unitId));
+      expect(account.units[0]).toMatchObject({
+        pendingCashFen: left - 50_00,
+        leftFen: 50_00,
+        state: 'partly',
+        stateLabel: '部分缴纳，现金已收，待入账',
+      });
+      const cash = account.units[0]?.movements[0];
+      expect(cash).toMatchObject({
+        kind: 'cash',
+        channel: 'cash',
+        pending: true,
+        statusLabel: '现金已收，待入账',
+      });
+      expect(
+        await api.err('createOrder', { unitId, amountFen: 50_01 }, owner(unitId)),
+      ).toMatchObject({ code: 'INVALID_INPUT' });
+      const receipt = await api.ok(
+        'receipt',
+        { transferId: cash?.transferId ?? '' },
+        owner(unitId),
+      );
+      expect(receipt).toMatchObject({ channel: 'cash', pending: true, payerName: '业主8' });
     });
   });
 
