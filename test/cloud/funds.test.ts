@@ -169,6 +169,40 @@ describe('funds function', () => {
       expect(all('schemeLinks')).toHaveLength(2);
     });
 
+    it('an organizer edits a draft scheme and moves it between plans, one scheme a plan', async () => {
+      const edited = await api.ok(
+        'editScheme',
+        {
+          schemeId: schemeEqual.id,
+          title: '每户均摊（参考方案）',
+          exemptions: [{ unitId: 'u2-01', reason: '低保户' }],
+        },
+        ORGANIZER,
+      );
+      expect(edited).toMatchObject({
+        title: '每户均摊（参考方案）',
+        exemptions: [{ unitNo: '2-01' }],
+      });
+      expect(
+        await api.err(
+          'editScheme',
+          { schemeId: schemeEqual.id, link: { decisionId: COST_DECISION, planKey: 'A' } },
+          ORGANIZER,
+        ),
+      ).toMatchObject({ code: 'CONFLICT' });
+      const unlinked = await api.ok('editScheme', { schemeId: schemeB.id, link: null }, ORGANIZER);
+      expect(unlinked).toMatchObject({ link: null, totalFen: PLAN_B_FEN });
+      expect(all('schemeLinks')).toHaveLength(1);
+      const moved = await api.ok(
+        'editScheme',
+        { schemeId: schemeB.id, link: { decisionId: COST_DECISION, planKey: 'B' } },
+        ORGANIZER,
+      );
+      expect(moved.link).toMatchObject({ planKey: 'B' });
+      expect(all('schemeLinks')).toHaveLength(2);
+      schemeEqual = edited;
+    });
+
     it('compares schemes side by side: every unit, my share, min/median/max and each floor', async () => {
       const view = await api.ok(
         'compareSchemes',
@@ -194,7 +228,7 @@ describe('funds function', () => {
         });
         expect(compared?.floors.reduce((sum, f) => sum + f.totalFen, 0)).toBe(scheme.totalFen);
       });
-      expect(full.rows[0]).toMatchObject({ unitNo: '2-01', exempt: [true, false, false] });
+      expect(full.rows[0]).toMatchObject({ unitNo: '2-01', exempt: [true, false, true] });
       expect(full.rows[0]?.sharesFen[0]).toBe(0);
 
       // An owner sees their own share, once the scheme is on a posted vote.
@@ -448,6 +482,25 @@ describe('funds function', () => {
         TREASURER,
       );
       expect(resolved).toMatchObject({ resolved: true });
+    });
+
+    it('two orders that together pay more than was left are both credited, and the treasurer is told', async () => {
+      const unitId = 'u4-01';
+      const left = await leftOf(unitId, owner(unitId));
+      const first = await api.ok('createOrder', { unitId, amountFen: left }, owner(unitId));
+      const second = await api.ok('createOrder', { unitId, amountFen: left }, owner(unitId));
+      await t.cloud.pay.simulate(first.outTradeNo, 'success');
+      await t.cloud.pay.simulate(second.outTradeNo, 'success');
+      expect(entriesOf(unitId)).toHaveLength(2);
+      const account = await api.ok('myAccount', {}, owner(unitId));
+      expect(account.units[0]).toMatchObject({ state: 'overpaid', leftFen: 0, paidFen: 2 * left });
+      expect(all<PayAnomaly>('payAnomalies')).toContainEqual(
+        expect.objectContaining({
+          kind: 'overpaid',
+          outTradeNo: second.outTradeNo,
+          reportedFen: left,
+        }),
+      );
     });
 
     it('a failed payment credits nothing and marks the order', async () => {
