@@ -80,6 +80,9 @@ export async function settleOrder(
   trade?: QueriedTrade | null,
 ): Promise<Settled> {
   if (order.status === 'paid') return { outcome: 'already-paid', order };
+  // An order recorded as an anomaly waits for the treasurer: a repeat (or a forgery) must not
+  // reopen what they already resolved.
+  if (order.status === 'anomaly') return { outcome: 'anomaly', order };
   const answer = trade === undefined ? await queryTrade(order._id) : trade;
   const verdict = answer === null ? null : verdictOf(order, answer);
   if (verdict === null || verdict.kind === 'unpaid') {
