@@ -262,6 +262,35 @@ describe('funds function', () => {
       expect(compared.schemes[0]?.mineLabel).toBe(`您家约 ${mine.plans[0]?.units[0]?.label}`);
     });
 
+    it('a plan that carries no scheme shows my share by area (art. 283’s default)', async () => {
+      const mine = await api.ok('myShares', { decisionId: 'd-plans' }, owner('u2-04'));
+      const index = units.findIndex((u) => u.unitId === 'u2-04');
+      const byArea = (total: number) =>
+        splitCost(
+          splitInputOf(
+            { totalFen: total, method: 'area', coefficients: {}, exemptions: [] },
+            units,
+          ),
+        )[index]?.fen;
+      expect(mine.plans).toEqual([
+        expect.objectContaining({
+          planKey: 'A',
+          schemeId: null,
+          method: 'area',
+          methodLabel: '按面积分摊',
+          totalFen: byArea(98_000_000),
+        }),
+        expect.objectContaining({ planKey: 'B', schemeId: null, totalFen: byArea(126_000_000) }),
+      ]);
+      expect(await api.ok('myShares', { decisionId: 'd-plans' }, STAFF)).toEqual({
+        decisionId: 'd-plans',
+        plans: [],
+      });
+      expect(await api.err('myShares', { decisionId: 'd-draft' }, owner('u2-04'))).toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    });
+
     it('a scheme on a posted vote can no longer change, and binds only when the vote carries it', async () => {
       expect(
         await api.err('editScheme', { schemeId: schemeA.id, title: '改名' }, ORGANIZER),
