@@ -688,6 +688,25 @@ describe('funds function', () => {
       });
       const paidUp = await api.ok('payLinkInfo', { linkToken: link.token }, FRIEND);
       expect(paidUp).toMatchObject({ leftFen: 0, payable: false });
+
+      // A month later the link has expired: it still opens, but cannot be paid through.
+      const other = await api.ok('createPayLink', { unitId: 'u3-03' }, owner('u3-03'));
+      const linkId = other.token.split('.')[0] ?? '';
+      await docs(registryDb()).update('payLinks', linkId, {
+        expiresAt: '2026-01-01T00:00:00+08:00',
+      });
+      expect(await api.ok('payLinkInfo', { linkToken: other.token }, FRIEND)).toMatchObject({
+        unitNo: '3-03',
+        payable: false,
+        reason: expect.stringContaining('已过期'),
+      });
+      expect(
+        await api.err(
+          'createOrder',
+          { linkToken: other.token, amountFen: 100, payerName: '王小明' },
+          FRIEND,
+        ),
+      ).toMatchObject({ code: 'CONFLICT' });
       expect(ledgerVerdict()).toMatchObject({ ok: true });
     });
   });
