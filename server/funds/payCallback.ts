@@ -39,6 +39,7 @@ export async function handlePayNotification(
   const reportedFee = field(event, 'totalFee');
   const reportedFen = typeof reportedFee === 'number' ? reportedFee : null;
   if (outTradeNo === null || !OUT_TRADE_NO.test(outTradeNo)) {
+    console.warn(`payCallback: malformed notification from ${caller}`);
     await recordAnomaly(
       db,
       {
@@ -49,11 +50,15 @@ export async function handlePayNotification(
         reportedFen,
       },
       now,
+      // One record per caller, order or kind: a client invoking the function in a loop rewrites
+      // the treasurer's line instead of flooding the list.
+      `malformed:${caller || '-'}`,
     );
     return ACK;
   }
   const order = await docs(db).get<PayOrder>('payOrders', outTradeNo);
   if (!order) {
+    console.warn(`payCallback: notification for unknown order ${outTradeNo} from ${caller}`);
     await recordAnomaly(
       db,
       {
@@ -65,6 +70,7 @@ export async function handlePayNotification(
         caller,
       },
       now,
+      `unknown:${outTradeNo}`,
     );
     return ACK;
   }
@@ -73,6 +79,7 @@ export async function handlePayNotification(
   try {
     const settled = await settleOrder(db, stored, now, caller);
     if (settled.outcome === 'unpaid' && claimsPaid) {
+      console.warn(`payCallback: unconfirmed "paid" for ${outTradeNo} from ${caller}`);
       await recordAnomaly(
         db,
         {
@@ -85,6 +92,7 @@ export async function handlePayNotification(
           caller,
         },
         now,
+        `unconfirmed:${outTradeNo}`,
       );
     }
     return ACK;

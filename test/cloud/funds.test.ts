@@ -464,7 +464,9 @@ describe('funds function', () => {
         totalFee: 500_00,
         subOpenid: STRANGER,
       };
-      expect(await api.callback(forged, STRANGER)).toEqual({ errcode: 0, errmsg: '' });
+      for (let i = 0; i < 5; i += 1) {
+        expect(await api.callback(forged, STRANGER)).toEqual({ errcode: 0, errmsg: '' });
+      }
       expect(
         await api.callback({ ...forged, outTradeNo: 'TT0000000000NOTOURS' }, STRANGER),
       ).toEqual({ errcode: 0, errmsg: '' });
