@@ -1,5 +1,6 @@
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
+import { benchLedger } from './ledger';
 import { benchPreview } from './preview';
 import { printTable } from './table';
 
@@ -10,6 +11,7 @@ import { printTable } from './table';
 async function main(): Promise<void> {
   printTable('Cloud functions through the local cloud', await benchHouseholds());
   printTable('Decisions: requests, scaling and 200 concurrent casts', await benchDecisions());
+  printTable('Ledger: requests per page, verify, 200 concurrent postings', await benchLedger());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',
