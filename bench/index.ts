@@ -1,6 +1,7 @@
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
 import { benchFunds } from './funds';
+import { benchLedger } from './ledger';
 import { benchPreview } from './preview';
 import { printTable } from './table';
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     'Funds: charges, requests per payment, replays and 200 concurrent payments',
     await benchFunds(),
   );
+  printTable('Ledger: requests per page, verify, 200 concurrent postings', await benchLedger());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',

@@ -2,8 +2,9 @@ import type { AccountId } from '../../core/ledger/accounts';
 import type { EntryDoc } from '../../core/ledger/transfers';
 import type { Db } from '../cloud';
 import { docsOf } from '../repository/results';
-import { find, registryDb } from '../repository/docs';
-import type { BalanceDoc } from './store';
+import { docs, find, registryDb } from '../repository/docs';
+import { GENESIS_HASH } from '../../core/ledger/canonical';
+import { HEAD_ID, type BalanceDoc, type HeadDoc } from './store';
 
 /** Reading balances and a unit's entries. */
 
@@ -61,4 +62,10 @@ export async function unitEntries(unitId: string, db: Db = registryDb()): Promis
     if (page.length < 1000 || !last) return out;
     after = last.seq;
   }
+}
+
+/** The chain head as printed on money notices: how many entries, and the newest entry's hash. */
+export async function chainHead(db: Db = registryDb()): Promise<{ seq: number; hash: string }> {
+  const head = await docs(db).get<HeadDoc>('ledgerHead', HEAD_ID);
+  return { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
 }

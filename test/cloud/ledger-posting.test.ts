@@ -7,7 +7,7 @@ import { cashAccount, unitAccount } from '../../core/ledger/accounts';
 import { recount, totals } from '../../core/ledger/balances';
 import { verifyLedger, type StoredBalance, type StoredDoc } from '../../core/ledger/chain';
 import type { EntryDoc, TransferRequest } from '../../core/ledger/transfers';
-import { balancesOf, unitEntries } from '../../server/ledger/balances';
+import { balancesOf, chainHead, unitEntries } from '../../server/ledger/balances';
 import { postTransfers, postTransfersAlone } from '../../server/ledger/post';
 import type { HeadDoc } from '../../server/ledger/store';
 import { inTransaction, registryDb } from '../../server/repository/docs';
@@ -76,6 +76,7 @@ describe('ledger posting through the real SDK', () => {
     expect(entries.map((e) => e.id)).toEqual(['charge:1-01', 'pay:tx-1']);
     expect(entries[1]).toMatchObject({ unitId: '1-01', payer: { name: '钱大康' } });
     expect(verdict()).toMatchObject({ ok: true, count: 2 });
+    expect(await chainHead()).toEqual({ seq: 2, hash: entries[1]?.hash });
   });
 
   it('refuses a reused id with another amount, writing nothing', async () => {
