@@ -425,6 +425,10 @@ describe('ledger: cash custody, expenses and the public ledger', () => {
       selfRaisedTargetFen: SHARE * unitIds.length,
     });
     expect(view.consequences.join('')).toContain('90');
+    const lifted = rows.map((r, i) => (i === 0 ? { ...r, balanceFen: 9_000_00 } : r));
+    await api.ok('importFund', { rows: lifted }, ORGANIZER);
+    expect(stored(t, 'fundAccounts')).toHaveLength(10);
+    expect(await api.ok('redLine', {}, STAFF)).toMatchObject({ units: 10, belowRedLine: 3 });
   });
 
   it('runs its use cases outside a function, as the demo seed does', async () => {
