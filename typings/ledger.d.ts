@@ -206,7 +206,7 @@ export interface RecordCashRequest {
   receivedAt: string;
   /** The paper receipt's number: unique, the idempotency key. */
   receiptNo: string;
-  /** Photo of the signed paper receipt, already uploaded to storage. */
+  /** Photo of the signed paper receipt, already uploaded to storage under `ledger/cash/`. */
   photoFileId: string;
   /** The person who handed over the cash (owner or someone for them). */
   payerName?: string;
@@ -217,6 +217,7 @@ export interface RecordDepositRequest {
   slipNo: string;
   amountFen: number;
   depositedAt: string;
+  /** Photo of the bank slip, already uploaded to storage under `ledger/deposits/`. */
   slipFileId: string;
   /** The receipts the deposit covers: each once, amounts summing to amountFen. */
   receiptIds: string[];
@@ -240,7 +241,7 @@ export interface ProposeExpenseRequest {
   milestone: MilestoneName;
   payee: string;
   amountFen: number;
-  /** Photo of the invoice, already uploaded to storage. */
+  /** Photo of the invoice, already uploaded to storage under `ledger/invoices/`. */
   invoiceFileId: string;
   memo?: string;
 }

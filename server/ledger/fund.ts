@@ -6,7 +6,7 @@ import type { FundRowInput, RedLineView } from '../../typings/ledger';
 import type { UseCaseContext } from '../auth/guard';
 import { AppError } from '../errors';
 import { writeAudit } from '../repository/audit';
-import { docs } from '../repository/docs';
+import { addMany, docs } from '../repository/docs';
 import { readAll } from '../repository/readAll';
 import { balancesOf } from './balances';
 import type { FundAccountDoc } from './documents';
@@ -39,10 +39,11 @@ export async function importFund(
   }
   const at = shanghaiIso(ctx.now);
   const store = docs(ctx.db);
-  // Each row replaces that unit's record, so importing the same statement twice changes nothing.
-  for (const row of request.rows) {
+  // Each row replaces that unit's record, so importing the same statement twice changes nothing;
+  // a hundred units a request (remove theirs, add the new), not one request per unit.
+  const docsOfRows: FundAccountDoc[] = request.rows.map((row) => {
     const unit = byNo.get(row.unitNo) as Unit;
-    const doc: FundAccountDoc = {
+    return {
       _id: unit._id,
       unitId: unit._id,
       unitNo: unit.unitNo,
@@ -51,7 +52,14 @@ export async function importFund(
       importedAt: at,
       importedBy: caller.openid,
     };
-    await store.set('fundAccounts', unit._id, doc);
+  });
+  for (let i = 0; i < docsOfRows.length; i += 100) {
+    const chunk = docsOfRows.slice(i, i + 100);
+    await ctx.db
+      .collection('fundAccounts')
+      .where({ _id: ctx.db.command.in(chunk.map((d) => d._id)) })
+      .remove();
+    await addMany(ctx.db, 'fundAccounts', chunk);
   }
   await writeAudit(store, ctx, caller, 'ledger.importFund', 'fundAccounts', {
     rows: request.rows.length,

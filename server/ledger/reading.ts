@@ -176,32 +176,28 @@ export async function unitLedger(
 const ANOMALIES = 'payAnomalies';
 
 async function anomalies(db: Db): Promise<AnomalyView[]> {
+  const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+  const fen = (v: unknown): number | null => (typeof v === 'number' ? v : null);
   try {
     const rows = await find<Record<string, unknown>>(
       db,
       ANOMALIES as CollectionName,
-      {},
+      { resolved: db.command.neq(true) },
       { limit: 100 },
     );
-    return rows.map((r) => ({
-      id: String(r._id),
-      at: typeof r.at === 'string' ? r.at : '',
-      summary:
-        typeof r.summary === 'string'
-          ? r.summary
-          : typeof r.reason === 'string'
-            ? r.reason
-            : '待核查的支付',
-      amountFen:
-        typeof r.amountFen === 'number'
-          ? r.amountFen
-          : typeof r.totalFee === 'number'
-            ? r.totalFee
-            : null,
-    }));
+    return rows.map((r) => {
+      const unitNo = text(r.unitNo);
+      const what = text(r.detail) ?? text(r.summary) ?? text(r.reason) ?? '待核查的支付';
+      return {
+        id: String(r._id),
+        at: text(r.at) ?? '',
+        summary: unitNo ? `${unitNo}：${what}` : what,
+        amountFen: fen(r.reportedFen) ?? fen(r.expectedFen) ?? fen(r.amountFen),
+      };
+    });
   } catch (error) {
-    const text = error instanceof Error ? error.message : JSON.stringify(error);
-    if (/-502005|not exist/i.test(text)) return [];
+    const message = error instanceof Error ? error.message : JSON.stringify(error);
+    if (/-502005|not exist/i.test(message)) return [];
     throw error;
   }
 }

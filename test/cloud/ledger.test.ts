@@ -10,7 +10,10 @@ import { unitAccount } from '../../core/ledger/accounts';
 import { verifyLedger, type StoredBalance, type StoredDoc } from '../../core/ledger/chain';
 import type { TransferRequest } from '../../core/ledger/transfers';
 import { shanghaiIso } from '../../core/registry/time';
+import { recordCash, settleCash } from '../../server/ledger/cash';
+import { contextFor } from '../../server/ledger/context';
 import { postTransfersAlone } from '../../server/ledger/post';
+import { registryDb } from '../../server/repository/docs';
 import type { HeadDoc } from '../../server/ledger/store';
 import {
   ledgerSeed,
@@ -27,6 +30,7 @@ import { pointSdkAt } from '../helpers/wxSdk';
 import { ledger, stored, type LedgerClient } from './ledgerApi';
 
 const SHARE = 1000_00;
+const AN_AT = '2026-12-01T09:00:00+08:00';
 
 describe('ledger: cash custody, expenses and the public ledger', () => {
   let t: TestCloud;
@@ -208,6 +212,28 @@ describe('ledger: cash custody, expenses and the public ledger', () => {
     });
     expect(queue.overdueCount).toBe(1);
     expect(queue.anomalies).toEqual([]);
+    const held = await api.ok('myCash', {}, STAFF_2);
+    expect(held.receipts.map((r) => r.receiptNo)).toEqual(['R-030']);
+  });
+
+  it('lists the funds side’s unresolved payment anomalies for the treasurer', async () => {
+    t.cloud.database.loadSeed({
+      payAnomalies: [
+        {
+          _id: 'an-1',
+          unitNo: '2-01',
+          detail: '金额不符',
+          reportedFen: 1,
+          at: AN_AT,
+          resolved: false,
+        },
+        { _id: 'an-2', detail: '已处理', at: AN_AT, resolved: true },
+      ],
+    });
+    const queue = await api.ok('treasurerQueue', {}, TREASURER);
+    expect(queue.anomalies).toEqual([
+      { id: 'an-1', at: AN_AT, summary: '2-01：金额不符', amountFen: 1 },
+    ]);
   });
 
   it('deposits receipts at the bank only when the sums match, each receipt once; the treasurer confirms', async () => {
@@ -399,6 +425,23 @@ describe('ledger: cash custody, expenses and the public ledger', () => {
       selfRaisedTargetFen: SHARE * unitIds.length,
     });
     expect(view.consequences.join('')).toContain('90');
+    const lifted = rows.map((r, i) => (i === 0 ? { ...r, balanceFen: 9_000_00 } : r));
+    await api.ok('importFund', { rows: lifted }, ORGANIZER);
+    expect(stored(t, 'fundAccounts')).toHaveLength(10);
+    expect(await api.ok('redLine', {}, STAFF)).toMatchObject({ units: 10, belowRedLine: 3 });
+  });
+
+  it('runs its use cases outside a function, as the demo seed does', async () => {
+    const receipt = await recordCash(
+      cash(6, 'R-090', 300_00),
+      contextFor(registryDb(), STAFF, new Date()),
+    );
+    expect(receipt).toMatchObject({ settlement: 'pending', recordedBy: STAFF });
+    const posted = await settleCash(
+      { receiptId: receipt.id, decision: 'post' },
+      contextFor(registryDb(), TREASURER_2, new Date()),
+    );
+    expect(posted.settlement).toBe('posted');
   });
 
   it('verifies: chain, head and balances agree with a recount', () => {
