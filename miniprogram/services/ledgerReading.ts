@@ -1,76 +1,40 @@
 /**
  * Reads of the public ledger for residents (the staff desk's ledger calls live in ledger.ts).
- *
- * The ledger function's contract (typings/ledger.d.ts) had no actions yet when these pages were
- * written, so the shapes the pages need are declared here and the calls are typed against them.
- * When the contract gains its read actions, these types should become re-exports of it and the
- * cast below should go.
  */
+import type {
+  EntriesPageView,
+  ExpenseView,
+  LedgerOverviewView,
+  UnitsPageView,
+} from '../../typings/api';
 import { callApi } from './cloud';
 
-/** A unit on the public list: its room number and its owner's name masked (钱*康). */
-export interface LedgerUnitView {
-  unitNo: string;
-  ownerMasked: string;
+export function getLedgerOverview(): Promise<LedgerOverviewView> {
+  return callApi('ledger', 'overview', {});
 }
 
-export interface LedgerExpenseView {
-  id: string;
-  /** 定金 / 安装完成款 / 验收尾款 */
-  title: string;
-  amountFen: number;
-  amountLabel: string;
-  paidAt: string;
-  /** Photos of the contractor's invoices, in cloud storage. */
-  invoiceFileIds: string[];
+/** Entries newest first; pass the previous page's `nextBeforeSeq` for the next (older) page. */
+export function getLedgerEntries(
+  beforeSeq: number | null,
+  limit: number,
+): Promise<EntriesPageView> {
+  return callApi('ledger', 'entries', beforeSeq === null ? { limit } : { beforeSeq, limit });
 }
 
-export interface LedgerSummaryView {
-  targetFen: number;
-  targetLabel: string;
-  collectedFen: number;
-  collectedLabel: string;
-  /** Cash at the door that the treasurer has not posted yet. */
-  pendingCashFen: number;
-  pendingCashLabel: string;
-  entryCount: number;
-  /** The newest entry's hash: anyone can compare it with the one printed on money notices. */
-  headHash: string;
-  paid: LedgerUnitView[];
-  partly: LedgerUnitView[];
-  unpaid: LedgerUnitView[];
-  expenses: LedgerExpenseView[];
+/** Units of one standing, room numbers with names masked, a page at a time. */
+export function getUnitsByStatus(
+  status: 'paid' | 'partly' | 'unpaid',
+  after: string | null,
+  limit: number,
+): Promise<UnitsPageView> {
+  return callApi('ledger', 'units', after === null ? { status, limit } : { status, after, limit });
 }
 
-export interface LedgerEntryView {
-  seq: number;
-  at: string;
-  /** 应缴分摊款 / 微信支付 / 代付链接 / 现金 / 存入银行 / 支出 / 更正 / 退款 */
-  kindLabel: string;
-  amountFen: number;
-  amountLabel: string;
-  unitNo: string | null;
-  channelLabel: string | null;
-  pending: boolean;
-  hash: string;
+export function getExpenses(): Promise<ExpenseView[]> {
+  return callApi('ledger', 'expenses', {}).then((r) => r.expenses);
 }
 
-export interface LedgerEntriesPage {
-  entries: LedgerEntryView[];
-  offset: number;
-  total: number;
-}
-
-type LedgerRead = <T>(fn: 'ledger', action: string, request: object) => Promise<T>;
-
-// The contract has no ledger actions to check these calls against yet (see above).
-const callLedger = callApi as unknown as LedgerRead;
-
-export function getLedgerSummary(): Promise<LedgerSummaryView> {
-  return callLedger<LedgerSummaryView>('ledger', 'publicSummary', {});
-}
-
-/** Entries newest first, a page at a time. */
-export function getLedgerEntries(offset: number, limit: number): Promise<LedgerEntriesPage> {
-  return callLedger<LedgerEntriesPage>('ledger', 'publicEntries', { offset, limit });
+/** The whole ledger as a spreadsheet in storage, for the residents' committee. */
+export function exportLedger(): Promise<{ fileId: string; fileName: string; rows: number }> {
+  return callApi('ledger', 'export', { format: 'xlsx' });
 }

@@ -120,23 +120,3 @@ export function formatShortDateTime(iso: string): string {
   const mm = String(date.minute).padStart(2, '0');
   return `${date.month}月${date.day}日 ${hh}:${mm}`;
 }
-
-/**
- * Tenths of a percent of `part` in `whole`, rounded down so 99.96 % never reads as 100 % before
- * the last fen arrives: (6431, 10000) → 643. A whole of 0 gives 0.
- */
-export function permilleOf(part: number, whole: number): number {
-  assertInteger(part, 'part');
-  assertInteger(whole, 'whole');
-  if (whole <= 0 || part <= 0) return 0;
-  // Both are exact integers well below 2^53 / 1000 for any building's money, and a quotient of
-  // such integers never rounds up across a whole number, so floor is exact without BigInt
-  // (which older iOS clients lack).
-  return Math.floor((part * 1000) / whole);
-}
-
-/** 643 → "64.3%". */
-export function formatPermille(permille: number): string {
-  assertInteger(permille, 'permille');
-  return `${Math.floor(permille / 10)}.${Math.abs(permille % 10)}%`;
-}

@@ -1,19 +1,38 @@
+import type { MeView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { tempUrlOf, userMessageOf } from '../../services/cloud';
-import { getLedgerEntries, getLedgerSummary } from '../../services/ledgerReading';
-import { appendEntries, type EntryRow, type LedgerHeadView, toLedgerHead } from './view';
+import { getMyHousehold } from '../../services/households';
+import {
+  exportLedger,
+  getExpenses,
+  getLedgerEntries,
+  getLedgerOverview,
+  getUnitsByStatus,
+} from '../../services/ledgerReading';
+import { openCloudDocument } from '../../services/storage';
+import {
+  appendEntries,
+  type EntryRow,
+  expenseRows,
+  type ExpenseRow,
+  type GroupKey,
+  type LedgerHeadView,
+  toLedgerHead,
+  unitLine,
+} from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
-const PAGE_SIZE = 20;
+const ENTRY_PAGE = 20;
+const UNIT_PAGE = 100;
+const EXPORTERS = new Set(['treasurer', 'organizer', 'admin']);
 
-/** Invoice photos shown on the page, by fileID: temp URLs expire, so they are asked per visit. */
-type InvoiceUrls = Record<string, string>;
+type GroupTap = WechatMiniprogram.BaseEvent<Record<string, never>, { key: GroupKey }>;
 
 /**
- * The public ledger: how much is collected against the target, which rooms have paid, every
- * entry a page at a time, the expenses with their invoices, and the head hash anyone can compare
- * with the one printed on money notices.
+ * The public ledger: how much is collected against the target, which rooms have paid (names
+ * masked), every entry a page at a time, the expenses with their invoices, and the head hash
+ * anyone can compare with the one printed on money notices.
  */
 Component({
   behaviors: [largeTypeBehavior],
@@ -21,13 +40,19 @@ Component({
     status: 'loading' as Status,
     statusMessage: '',
     head: null as LedgerHeadView | null,
-    open: '' as string,
+    open: '' as GroupKey | '',
+    groupUnits: {} as Partial<Record<GroupKey, string[]>>,
+    groupNext: {} as Partial<Record<GroupKey, string | null>>,
+    groupError: '',
     entries: [] as EntryRow[],
-    total: 0,
-    hasMore: false,
+    nextBeforeSeq: null as number | null,
     loadingMore: false,
     moreError: '',
-    invoiceUrls: {} as InvoiceUrls,
+    expenses: [] as ExpenseRow[],
+    invoiceUrls: {} as Record<string, string>,
+    canExport: false,
+    exporting: false,
+    exportError: '',
   },
   methods: {
     onLoad() {
@@ -50,18 +75,23 @@ Component({
     async load(): Promise<void> {
       if (!this.data.head) this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const [summary, page] = await Promise.all([
-          getLedgerSummary(),
-          getLedgerEntries(0, PAGE_SIZE),
+        const [overview, page, expenses, me] = await Promise.all([
+          getLedgerOverview(),
+          getLedgerEntries(null, ENTRY_PAGE),
+          getExpenses(),
+          getMyHousehold().catch((): MeView | null => null),
         ]);
-        const entries = appendEntries([], page.entries);
         this.setData({
           status: 'ready',
-          head: toLedgerHead(summary),
-          entries,
-          total: page.total,
-          hasMore: entries.length < page.total,
+          head: toLedgerHead(overview),
+          open: '',
+          groupUnits: {},
+          groupNext: {},
+          entries: appendEntries([], page.entries),
+          nextBeforeSeq: page.nextBeforeSeq,
           moreError: '',
+          expenses: expenseRows(expenses),
+          canExport: (me?.roles ?? []).some((r) => EXPORTERS.has(r)),
         });
         await this.loadInvoices();
       } catch (error) {
@@ -70,15 +100,14 @@ Component({
     },
 
     async onMore(): Promise<void> {
-      if (!this.data.hasMore || this.data.loadingMore) return;
+      const before = this.data.nextBeforeSeq;
+      if (before === null || this.data.loadingMore) return;
       this.setData({ loadingMore: true, moreError: '' });
       try {
-        const page = await getLedgerEntries(this.data.entries.length, PAGE_SIZE);
-        const entries = appendEntries(this.data.entries, page.entries);
+        const page = await getLedgerEntries(before, ENTRY_PAGE);
         this.setData({
-          entries,
-          total: page.total,
-          hasMore: page.entries.length > 0 && entries.length < page.total,
+          entries: appendEntries(this.data.entries, page.entries),
+          nextBeforeSeq: page.nextBeforeSeq,
           loadingMore: false,
         });
       } catch (error) {
@@ -87,12 +116,11 @@ Component({
     },
 
     async loadInvoices(): Promise<void> {
-      const ids = (this.data.head?.expenses ?? []).flatMap((e) => e.invoiceFileIds);
-      const urls: InvoiceUrls = {};
+      const urls: Record<string, string> = {};
       await Promise.all(
-        ids.map(async (id) => {
+        this.data.expenses.map(async (e) => {
           try {
-            urls[id] = await tempUrlOf(id);
+            urls[e.invoiceFileId] = await tempUrlOf(e.invoiceFileId);
           } catch {
             // A missing photo leaves its thumbnail empty; the expense itself still shows.
           }
@@ -101,26 +129,59 @@ Component({
       this.setData({ invoiceUrls: urls });
     },
 
-    onToggleGroup(event: WechatMiniprogram.BaseEvent<Record<string, never>, { key: string }>) {
+    /** Rooms of one standing, fetched the first time the group is opened. */
+    async onToggleGroup(event: GroupTap): Promise<void> {
       const key = event.currentTarget.dataset.key;
-      this.setData({ open: this.data.open === key ? '' : key });
+      if (this.data.open === key) {
+        this.setData({ open: '' });
+        return;
+      }
+      this.setData({ open: key, groupError: '' });
+      if (!this.data.groupUnits[key]) await this.loadGroup(key);
     },
 
-    onPreviewInvoice(
-      event: WechatMiniprogram.BaseEvent<Record<string, never>, { file: string; expense: string }>,
-    ) {
-      const { file, expense } = event.currentTarget.dataset;
-      const row = this.data.head?.expenses.find((e) => e.id === expense);
-      const urls = (row?.invoiceFileIds ?? [])
-        .map((id) => this.data.invoiceUrls[id])
+    async onMoreUnits(event: GroupTap): Promise<void> {
+      await this.loadGroup(event.currentTarget.dataset.key);
+    },
+
+    async loadGroup(key: GroupKey): Promise<void> {
+      const shown = this.data.groupUnits[key] ?? [];
+      const after = this.data.groupNext[key] ?? null;
+      if (shown.length > 0 && after === null) return;
+      try {
+        const page = await getUnitsByStatus(key, after, UNIT_PAGE);
+        this.setData({
+          [`groupUnits.${key}`]: [...shown, ...page.units.map(unitLine)],
+          [`groupNext.${key}`]: page.nextAfter,
+        });
+      } catch (error) {
+        this.setData({ groupError: userMessageOf(error) });
+      }
+    },
+
+    onPreviewInvoice(event: WechatMiniprogram.BaseEvent<Record<string, never>, { file: string }>) {
+      const urls = this.data.expenses
+        .map((e) => this.data.invoiceUrls[e.invoiceFileId])
         .filter((u): u is string => Boolean(u));
-      const current = this.data.invoiceUrls[file];
+      const current = this.data.invoiceUrls[event.currentTarget.dataset.file];
       if (current) wx.previewImage({ current, urls });
     },
 
     onCopyHash() {
       const hash = this.data.head?.headHash;
       if (hash) wx.setClipboardData({ data: hash });
+    },
+
+    async onExport(): Promise<void> {
+      if (this.data.exporting) return;
+      this.setData({ exporting: true, exportError: '' });
+      try {
+        const file = await exportLedger();
+        await openCloudDocument(file.fileId);
+        this.setData({ exporting: false });
+      } catch (error) {
+        this.setData({ exporting: false, exportError: userMessageOf(error) });
+      }
     },
   },
 });

@@ -1,18 +1,18 @@
 import type {
+  ExpenseView,
   LedgerEntryView,
-  LedgerExpenseView,
-  LedgerSummaryView,
-  LedgerUnitView,
-} from '../../services/ledgerReading';
+  LedgerOverviewView,
+  UnitStandingView,
+} from '../../../typings/api';
 import { formatShortDateTime } from '../../utils/format';
 import { progressView, type ProgressView } from '../money/view';
 
+export type GroupKey = 'paid' | 'partly' | 'unpaid';
+
 export interface UnitGroup {
-  key: 'paid' | 'partly' | 'unpaid';
+  key: GroupKey;
   title: string;
   count: number;
-  /** "5-02 钱*康" — room numbers with names masked. */
-  units: string[];
 }
 
 export interface EntryRow {
@@ -20,17 +20,22 @@ export interface EntryRow {
   when: string;
   kind: string;
   amount: string;
-  /** "5-02 · 微信支付"; empty parts left out. */
+  /** "5-02 · 代付链接 · 王*明"; empty parts left out. */
   detail: string;
+  /** 待确认 / 确认入账 / 作废, or '' for an ordinary entry. */
+  phase: string;
   pending: boolean;
 }
 
 export interface ExpenseRow {
   id: string;
   title: string;
+  payee: string;
   amount: string;
-  when: string;
-  invoiceFileIds: string[];
+  /** "已付款 · 12月5日 15:00" */
+  status: string;
+  paid: boolean;
+  invoiceFileId: string;
 }
 
 export interface LedgerHeadView {
@@ -38,41 +43,39 @@ export interface LedgerHeadView {
   entryCount: string;
   headHash: string;
   groups: UnitGroup[];
-  expenses: ExpenseRow[];
 }
 
-function unitLine(u: LedgerUnitView): string {
+export function toLedgerHead(overview: LedgerOverviewView): LedgerHeadView {
+  return {
+    progress: progressView(overview),
+    entryCount: `共 ${overview.entryCount} 笔`,
+    headHash: overview.headHash,
+    groups: [
+      { key: 'paid', title: '已缴清', count: overview.units.paid },
+      { key: 'partly', title: '部分缴纳', count: overview.units.partly },
+      { key: 'unpaid', title: '未缴', count: overview.units.unpaid },
+    ],
+  };
+}
+
+/** "5-02 钟*" — the room number, and the owner's name masked. */
+export function unitLine(u: UnitStandingView): string {
   return `${u.unitNo} ${u.ownerMasked}`;
 }
 
-export function toLedgerHead(summary: LedgerSummaryView): LedgerHeadView {
-  const group = (key: UnitGroup['key'], title: string, units: LedgerUnitView[]): UnitGroup => ({
-    key,
-    title,
-    count: units.length,
-    units: units.map(unitLine),
-  });
-  return {
-    progress: progressView(summary),
-    entryCount: `共 ${summary.entryCount} 笔`,
-    headHash: summary.headHash,
-    groups: [
-      group('paid', '已缴清', summary.paid),
-      group('partly', '部分缴纳', summary.partly),
-      group('unpaid', '未缴', summary.unpaid),
-    ],
-    expenses: summary.expenses.map(expenseRow),
-  };
-}
-
-export function expenseRow(e: LedgerExpenseView): ExpenseRow {
-  return {
-    id: e.id,
-    title: e.title,
-    amount: e.amountLabel,
-    when: formatShortDateTime(e.paidAt),
-    invoiceFileIds: e.invoiceFileIds,
-  };
+/** Expenses paid or awaiting the treasurer; a rejected proposal moved no money. */
+export function expenseRows(expenses: readonly ExpenseView[]): ExpenseRow[] {
+  return expenses
+    .filter((e) => e.status !== 'rejected')
+    .map((e) => ({
+      id: e.id,
+      title: e.milestoneLabel,
+      payee: e.payee,
+      amount: e.amountText,
+      status: `${e.statusLabel} · ${formatShortDateTime(e.paidAt ?? e.proposedAt)}`,
+      paid: e.status === 'paid',
+      invoiceFileId: e.invoiceFileId,
+    }));
 }
 
 export function entryRow(e: LedgerEntryView): EntryRow {
@@ -80,11 +83,12 @@ export function entryRow(e: LedgerEntryView): EntryRow {
     seq: e.seq,
     when: formatShortDateTime(e.at),
     kind: e.kindLabel,
-    amount: e.amountLabel,
-    detail: [e.unitNo, e.channelLabel, e.pending ? '待入账' : null]
+    amount: e.amountText,
+    detail: [e.unitNo, e.channelLabel, e.payerMasked]
       .filter((part): part is string => Boolean(part))
       .join(' · '),
-    pending: e.pending,
+    phase: e.phaseLabel,
+    pending: e.phase === 'pending',
   };
 }
 

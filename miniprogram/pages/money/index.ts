@@ -1,9 +1,9 @@
-import type { MeView, MyAccountView, SchemeView } from '../../../typings/api';
+import type { LedgerOverviewView, MeView, MyAccountView, SchemeView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { ApiError, userMessageOf } from '../../services/cloud';
 import { createPayLink, getMyAccount, listSchemes } from '../../services/funds';
 import { getMyHousehold } from '../../services/households';
-import { getLedgerSummary, type LedgerSummaryView } from '../../services/ledgerReading';
+import { getLedgerOverview } from '../../services/ledgerReading';
 import { formatDateTime } from '../../utils/format';
 import { type MoneyView, toMoneyView } from './view';
 
@@ -63,13 +63,13 @@ Component({
     async load(): Promise<void> {
       if (!this.data.view) this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const [account, me, schemes, summary] = await Promise.all([
+        const [account, me, schemes, overview] = await Promise.all([
           accountOrNull(),
           getMyHousehold().catch((): MeView | null => null),
           listSchemes().catch((): SchemeView[] => []),
-          getLedgerSummary().catch((): LedgerSummaryView | null => null),
+          getLedgerOverview().catch((): LedgerOverviewView | null => null),
         ]);
-        this.setData({ status: 'ready', view: toMoneyView(account, me, schemes, summary) });
+        this.setData({ status: 'ready', view: toMoneyView(account, me, schemes, overview) });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
       }

@@ -1,12 +1,12 @@
 import type {
+  LedgerOverviewView,
   MeView,
   MyAccountView,
   SchemeView,
   UnitAccountView,
   UnitMovementView,
 } from '../../../typings/api';
-import type { LedgerSummaryView } from '../../services/ledgerReading';
-import { formatDate, formatPermille, formatShortDateTime, permilleOf } from '../../utils/format';
+import { formatDate, formatFen, formatShortDateTime } from '../../utils/format';
 
 export interface MovementRow {
   id: string;
@@ -142,15 +142,17 @@ function unitCard(
   };
 }
 
-export function progressView(summary: LedgerSummaryView): ProgressView {
-  const permille = permilleOf(summary.collectedFen, summary.targetFen);
+export function progressView(overview: LedgerOverviewView): ProgressView {
+  const percent = Math.min(Math.max(overview.percent, 0), 100);
   return {
-    collected: summary.collectedLabel,
-    target: summary.targetLabel,
-    percent: formatPermille(permille),
-    barWidth: `${formatPermille(Math.min(permille, 1000))}`,
+    collected: overview.collectedText,
+    target: overview.targetText,
+    percent: overview.percentText,
+    barWidth: `${percent}%`,
     pendingLine:
-      summary.pendingCashFen > 0 ? `另有现金 ${summary.pendingCashLabel} 已收，待出纳入账` : '',
+      overview.pendingCashFen > 0
+        ? `另有现金 ${formatFen(overview.pendingCashFen)} 已收，待出纳入账`
+        : '',
   };
 }
 
@@ -158,13 +160,13 @@ export function toMoneyView(
   account: MyAccountView | null,
   me: MeView | null,
   schemes: readonly SchemeView[],
-  summary: LedgerSummaryView | null,
+  overview: LedgerOverviewView | null,
 ): MoneyView {
   const owners = ownersActedFor(me);
   const units = (account?.units ?? []).map((u) => unitCard(u, owners.get(u.unitId), schemes));
   return {
     units,
     noUnitLine: units.length ? '' : '绑定房屋后，这里会显示您家的应缴、已缴和缴款记录。',
-    progress: summary ? progressView(summary) : null,
+    progress: overview ? progressView(overview) : null,
   };
 }

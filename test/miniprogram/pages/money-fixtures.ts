@@ -1,5 +1,10 @@
 import type {
   CreatedOrder,
+  EntriesPageView,
+  ExpenseView,
+  LedgerEntryView,
+  LedgerOverviewView,
+  UnitStandingView,
   MyAccountView,
   OrderStatusView,
   PayLinkInfoView,
@@ -9,12 +14,6 @@ import type {
   UnitAccountView,
   UnitMovementView,
 } from '../../../typings/api';
-import type {
-  LedgerEntriesPage,
-  LedgerEntryView,
-  LedgerSummaryView,
-} from '../../../miniprogram/services/ledgerReading';
-import { answer } from '../harness';
 
 export function aMovement(overrides: Partial<UnitMovementView> = {}): UnitMovementView {
   return {
@@ -101,32 +100,21 @@ export function aScheme(overrides: Partial<SchemeView> = {}): SchemeView {
   };
 }
 
-export function aLedgerSummary(overrides: Partial<LedgerSummaryView> = {}): LedgerSummaryView {
+export function anOverview(overrides: Partial<LedgerOverviewView> = {}): LedgerOverviewView {
   return {
     targetFen: 168_000_000,
-    targetLabel: '¥1,680,000.00',
+    targetText: '¥1,680,000.00',
     collectedFen: 108_043_200,
-    collectedLabel: '¥1,080,432.00',
+    collectedText: '¥1,080,432.00',
+    percent: 64.3,
+    percentText: '64.3%',
+    units: { paid: 80, partly: 12, unpaid: 45, charged: 137 },
     pendingCashFen: 300_000,
-    pendingCashLabel: '¥3,000.00',
+    expensesFen: 50_400_000,
+    availableFen: 57_643_200,
     entryCount: 212,
     headHash: 'a3f1c09e7b2d4e5f60718293a4b5c6d7e8f90123456789abcdef0123456789ab',
-    paid: [{ unitNo: '2-01', ownerMasked: '钱*康' }],
-    partly: [{ unitNo: '12-03', ownerMasked: '孙*国' }],
-    unpaid: [
-      { unitNo: '5-02', ownerMasked: '钟*' },
-      { unitNo: '7-04', ownerMasked: '李*华' },
-    ],
-    expenses: [
-      {
-        id: 'e1',
-        title: '定金（合同第一期）',
-        amountFen: 50_400_000,
-        amountLabel: '¥504,000.00',
-        paidAt: '2026-12-05T15:00:00+08:00',
-        invoiceFileIds: ['cloud://env/invoices/e1-1.jpg', 'cloud://env/invoices/e1-2.jpg'],
-      },
-    ],
+    updatedAt: '2026-12-13T12:23:00+08:00',
     ...overrides,
   };
 }
@@ -134,24 +122,78 @@ export function aLedgerSummary(overrides: Partial<LedgerSummaryView> = {}): Ledg
 export function anEntry(seq: number, overrides: Partial<LedgerEntryView> = {}): LedgerEntryView {
   return {
     seq,
-    at: '2026-12-13T12:23:00+08:00',
-    kindLabel: '微信支付',
+    id: `t${seq}`,
+    kind: 'payment',
+    kindLabel: '缴款',
+    phase: 'posted',
+    phaseLabel: '',
     amountFen: 500_000,
-    amountLabel: '¥5,000.00',
+    amountText: '¥5,000.00',
+    at: '2026-12-13T12:23:00+08:00',
+    date: '2026-12-13',
+    unitId: 'u12-03',
     unitNo: '12-03',
+    channel: 'wechat',
     channelLabel: '微信支付',
-    pending: false,
+    payerMasked: '孙*国',
+    fromLabel: '12-03 应缴',
+    toLabel: '项目收款账户',
+    memo: null,
     hash: `h${seq}`,
     ...overrides,
   };
 }
 
-/** Entries newest first, as the ledger pages them: seq total, total-1, … */
-export function entriesPage(offset: number, limit: number, total: number): LedgerEntriesPage {
+/** The ledger's pages: newest first, `limit` entries with seq below `beforeSeq`. */
+export function entriesPage(
+  beforeSeq: number | undefined,
+  limit: number,
+  total: number,
+): EntriesPageView {
+  const top = Math.min(beforeSeq ?? total + 1, total + 1) - 1;
   const entries: LedgerEntryView[] = [];
-  for (let i = offset; i < Math.min(offset + limit, total); i += 1)
-    entries.push(anEntry(total - i));
-  return { entries, offset, total };
+  for (let seq = top; seq >= 1 && entries.length < limit; seq -= 1) entries.push(anEntry(seq));
+  const last = entries[entries.length - 1];
+  return {
+    entries,
+    nextBeforeSeq: last && last.seq > 1 ? last.seq : null,
+    headHash: anOverview().headHash,
+    entryCount: total,
+  };
+}
+
+export function aStanding(unitNo: string, ownerMasked: string): UnitStandingView {
+  return {
+    unitId: `u${unitNo}`,
+    unitNo,
+    ownerMasked,
+    chargedFen: 1_234_567,
+    paidFen: 0,
+    leftFen: 1_234_567,
+    pendingCashFen: 0,
+    status: 'unpaid',
+    statusLabel: '未缴',
+  };
+}
+
+export function anExpense(overrides: Partial<ExpenseView> = {}): ExpenseView {
+  return {
+    id: 'e1',
+    milestone: 'deposit',
+    milestoneLabel: '合同定金',
+    payee: '上海某某电梯工程有限公司',
+    amountFen: 50_400_000,
+    amountText: '¥504,000.00',
+    invoiceFileId: 'cloud://env/invoices/e1.jpg',
+    memo: null,
+    status: 'paid',
+    statusLabel: '已付款',
+    proposedAt: '2026-12-04T10:00:00+08:00',
+    proposedByLabel: '郑德明（换梯小组）',
+    paidAt: '2026-12-05T15:00:00+08:00',
+    reason: null,
+    ...overrides,
+  };
 }
 
 export function aLinkInfo(overrides: Partial<PayLinkInfoView> = {}): PayLinkInfoView {
@@ -227,11 +269,6 @@ export function aFundsReceipt(overrides: Partial<ReceiptView> = {}): ReceiptView
     ...overrides,
   };
 }
-
-type LooseAnswer = (fn: 'ledger', action: string, reply: unknown) => void;
-
-/** The ledger contract has no read actions yet (see services/ledgerReading.ts). */
-export const answerLedger = answer as unknown as LooseAnswer;
 
 export interface PaymentStub {
   calls: WechatMiniprogram.RequestPaymentOption[];

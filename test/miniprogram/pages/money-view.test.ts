@@ -7,12 +7,19 @@ import {
   yuanText,
 } from '../../../miniprogram/pages/pay/view';
 import { shortHash, toReceiptView } from '../../../miniprogram/pages/receipt/view';
-import { appendEntries, toLedgerHead } from '../../../miniprogram/pages/ledger/view';
-import { formatPermille, formatShortDateTime, permilleOf } from '../../../miniprogram/utils/format';
+import {
+  appendEntries,
+  expenseRows,
+  toLedgerHead,
+  unitLine,
+} from '../../../miniprogram/pages/ledger/view';
+import { formatShortDateTime } from '../../../miniprogram/utils/format';
 import { aMe, aProxy } from './households-fixtures';
 import {
   aFundsReceipt,
-  aLedgerSummary,
+  anOverview,
+  anExpense,
+  aStanding,
   aLinkInfo,
   aMovement,
   anAccount,
@@ -23,7 +30,7 @@ import {
 
 describe('money tab view', () => {
   it('shows what is left, the share, what was paid and the scheme with its rounding rule', () => {
-    const view = toMoneyView(anAccount(), aMe(), [aScheme()], aLedgerSummary());
+    const view = toMoneyView(anAccount(), aMe(), [aScheme()], anOverview());
     const unit = view.units[0];
     expect(unit).toMatchObject({
       unitNo: '12-03',
@@ -111,7 +118,7 @@ describe('money tab view', () => {
   });
 
   it('tells someone with no unit how to see theirs, and still shows the building’s progress', () => {
-    const view = toMoneyView(null, null, [], aLedgerSummary());
+    const view = toMoneyView(null, null, [], anOverview());
     expect(view.units).toEqual([]);
     expect(view.noUnitLine).toContain('绑定房屋');
     expect(view.progress).toEqual({
@@ -135,10 +142,10 @@ describe('money tab view', () => {
   });
 
   it('keeps the bar within the card when more than the target came in', () => {
-    const over = aLedgerSummary({ collectedFen: 170_000_000, collectedLabel: '¥1,700,000.00' });
+    const over = anOverview({ percent: 101.2, percentText: '101.2%' });
     expect(toMoneyView(null, null, [], over).progress).toMatchObject({
-      percent: '101.1%',
-      barWidth: '100.0%',
+      percent: '101.2%',
+      barWidth: '100%',
     });
   });
 });
@@ -242,29 +249,43 @@ describe('receipt view', () => {
 });
 
 describe('ledger view', () => {
-  it('groups units by how far they paid, names masked', () => {
-    const head = toLedgerHead(aLedgerSummary());
+  it('counts units by how far they paid, and shows rooms with names masked', () => {
+    const head = toLedgerHead(anOverview());
     expect(head.groups.map((g) => [g.title, g.count])).toEqual([
-      ['已缴清', 1],
-      ['部分缴纳', 1],
-      ['未缴', 2],
+      ['已缴清', 80],
+      ['部分缴纳', 12],
+      ['未缴', 45],
     ]);
-    expect(head.groups[2]?.units).toEqual(['5-02 钟*', '7-04 李*华']);
     expect(head.entryCount).toBe('共 212 笔');
-    expect(head.expenses[0]).toMatchObject({ title: '定金（合同第一期）', when: '12月5日 15:00' });
+    expect(unitLine(aStanding('5-02', '钟*'))).toBe('5-02 钟*');
+  });
+
+  it('lists expenses paid or awaiting payment, not rejected proposals', () => {
+    const rows = expenseRows([
+      anExpense(),
+      anExpense({ id: 'e2', status: 'proposed', statusLabel: '待出纳付款', paidAt: null }),
+      anExpense({ id: 'e3', status: 'rejected', statusLabel: '已驳回' }),
+    ]);
+    expect(rows.map((r) => [r.id, r.status, r.paid])).toEqual([
+      ['e1', '已付款 · 12月5日 15:00', true],
+      ['e2', '待出纳付款 · 12月4日 10:00', false],
+    ]);
   });
 
   it('appends a page without repeating entries already shown', () => {
     const first = appendEntries([], [anEntry(3), anEntry(2)]);
     const next = appendEntries(first, [
       anEntry(2),
-      anEntry(1, { unitNo: null, channelLabel: null, kindLabel: '支出' }),
+      anEntry(1, { unitNo: null, channelLabel: null, payerMasked: null, kindLabel: '支出' }),
     ]);
     expect(next.map((r) => r.seq)).toEqual([3, 2, 1]);
-    expect(next[0]?.detail).toBe('12-03 · 微信支付');
+    expect(next[0]?.detail).toBe('12-03 · 微信支付 · 孙*国');
     expect(next[2]?.detail).toBe('');
-    const pending = appendEntries([], [anEntry(9, { pending: true, channelLabel: '现金' })]);
-    expect(pending[0]?.detail).toBe('12-03 · 现金 · 待入账');
+    const cash = appendEntries(
+      [],
+      [anEntry(9, { phase: 'pending', phaseLabel: '待确认', channelLabel: '现金' })],
+    );
+    expect(cash[0]).toMatchObject({ phase: '待确认', pending: true });
   });
 });
 
@@ -272,12 +293,5 @@ describe('money formatting', () => {
   it('writes short dates in Shanghai time', () => {
     expect(formatShortDateTime('2026-12-13T04:23:00Z')).toBe('12月13日 12:23');
     expect(formatShortDateTime('nonsense')).toBe('');
-  });
-
-  it('rounds the percentage down, so nothing reads 100 % before the last fen', () => {
-    expect(formatPermille(permilleOf(167_999_999, 168_000_000))).toBe('99.9%');
-    expect(formatPermille(permilleOf(168_000_000, 168_000_000))).toBe('100.0%');
-    expect(permilleOf(5, 0)).toBe(0);
-    expect(formatPermille(0)).toBe('0.0%');
   });
 });

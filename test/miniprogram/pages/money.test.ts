@@ -13,10 +13,9 @@ import {
 import { aMe, aProxy } from './households-fixtures';
 import {
   aCharge,
-  aLedgerSummary,
+  anOverview,
   aMovement,
   anAccount,
-  answerLedger,
   aPayLink,
   aScheme,
   aUnitAccount,
@@ -34,7 +33,7 @@ function answerAll(account = anAccount(), me = aMe()): void {
   answer('funds', 'myAccount', ok(account));
   answer('households', 'me', ok(me));
   answer('funds', 'listSchemes', ok({ schemes: [aScheme()] }));
-  answerLedger('ledger', 'publicSummary', ok(aLedgerSummary()));
+  answer('ledger', 'overview', ok(anOverview()));
 }
 
 async function open(): Promise<Rendered> {
@@ -165,7 +164,7 @@ describe('筹款 tab', () => {
     answer('funds', 'myAccount', fail('FORBIDDEN', '您没有权限进行这项操作'));
     answer('households', 'me', ok(aMe({ roles: [], units: [] })));
     answer('funds', 'listSchemes', fail('FORBIDDEN', '您没有权限进行这项操作'));
-    answerLedger('ledger', 'publicSummary', ok(aLedgerSummary()));
+    answer('ledger', 'overview', ok(anOverview()));
     const page = await open();
     expect(page.querySelector('.unit')).toBeUndefined();
     expect(textOf(page.querySelector('.no-unit'))).toContain('绑定房屋后');
@@ -181,7 +180,7 @@ describe('筹款 tab', () => {
     answer('funds', 'myAccount', fail('INTERNAL', 'boom'));
     answer('households', 'me', ok(aMe()));
     answer('funds', 'listSchemes', ok({ schemes: [] }));
-    answerLedger('ledger', 'publicSummary', ok(aLedgerSummary()));
+    answer('ledger', 'overview', ok(anOverview()));
     const page = await open();
     expect(page.data.status).toBe('error');
     answer('funds', 'myAccount', ok(anAccount()));
