@@ -149,6 +149,32 @@ describe('pay page, my own unit', () => {
     expect(textOf(page.querySelector('.error'))).toBe('金额超过剩余应缴 ¥7,345.67');
   });
 
+  it('tells the payer not to pay again when WeChat has not confirmed after a few tries', async () => {
+    answer('funds', 'createOrder', ok(anOrder()));
+    answer(
+      'funds',
+      'orderStatus',
+      ok(aPaidStatus({ status: 'unpaid', statusLabel: '待支付', transferId: null })),
+    );
+    stubPayment('paid');
+    const redirectTo = jest.spyOn(wx, 'redirectTo');
+    const page = await openForUnit();
+    jest.useFakeTimers();
+    try {
+      tap(page, '.confirm');
+      for (let i = 0; i < 10; i += 1) await jest.advanceTimersByTimeAsync(1000);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(cloudCalls().filter((c) => c.data.action === 'orderStatus')).toHaveLength(5);
+    expect(textOf(page.querySelector('.error'))).toBe(
+      '微信尚未通知到账，请稍后在筹款页查看；请勿重复支付',
+    );
+    expect(page.data.paying).toBe(false);
+    expect(redirectTo).not.toHaveBeenCalled();
+    redirectTo.mockRestore();
+  });
+
   it('says on whose behalf a proxy pays', async () => {
     answer(
       'funds',
