@@ -9,7 +9,8 @@ import { startJourney, type Journey } from './journey';
 /**
  * Money in the browser, tapped through the real pages against the real functions and the local
  * pay simulator: an overseas owner's proxy sends a pay link from the 筹款 tab; a relative abroad
- * (no role in the building) opens it, pays through WeChat's pay sheet and reads the receipt.
+ * (no role in the building) opens it, pays through WeChat's pay sheet and reads the receipt; the
+ * public ledger shows the entry, and its hash at the head of the chain.
  */
 jest.setTimeout(90_000);
 
@@ -121,6 +122,8 @@ async function chargeTheBuilding(): Promise<void> {
 }
 
 let journey: Journey;
+/** What the receipt said, for the ledger to be checked against. */
+let paid: { unitNo: string; amount: string; seq: string; shortHash: string } | null = null;
 
 beforeAll(async () => {
   journey = await startJourney('money');
@@ -182,6 +185,7 @@ test('a relative abroad opens a shared pay link, pays through the pay sheet and 
   const shortHash = row('账本哈希');
   expect(shortHash).toMatch(/^[0-9a-f]{8}…[0-9a-f]{8}$/);
   await friend.shot('receipt');
+  paid = { unitNo: flat.unitNo, amount: left, seq: seq ?? '', shortHash };
 
   // The proxy's tab now says the flat is paid.
   const again = await journey.open('#/pages/money/index', flat.proxyOpenid);
@@ -189,4 +193,33 @@ test('a relative abroad opens a shared pay link, pays through the pay sheet and 
   await tab.locator('.left', { hasText: '¥0.00' }).first().waitFor();
   await again.shot('tab-paid');
   expect([...proxy.errors, ...friend.errors, ...again.errors]).toEqual([]);
+});
+
+test('the public ledger shows the payment, and its hash at the head of the chain', async () => {
+  if (!paid) throw new Error('the payment journey did not finish');
+  const flat = proxiedFlat();
+  const reader = await journey.open('#/pages/money/index', flat.proxyOpenid);
+  const tab = reader.frame('pages/money/index');
+  await tab.getByText('公开账本：每一笔收支').click();
+  const ledger = reader.frame('pages/ledger/index');
+  const head = ledger.locator('.hash');
+  await head.waitFor();
+  const headHash = await head.innerText();
+  const [start, end] = paid.shortHash.split('…');
+  expect(headHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(headHash.startsWith(start ?? '-')).toBe(true);
+  expect(headHash.endsWith(end ?? '-')).toBe(true);
+  const first = ledger.locator('.entry').first();
+  expect(await first.locator('.entry-kind').innerText()).toMatch(new RegExp(`^#${paid.seq} `));
+  expect(await first.innerText()).toContain(paid.unitNo);
+  expect(await first.innerText()).toContain('代付链接');
+  expect(await first.locator('.entry-amount').innerText()).toBe(paid.amount);
+  // The flat now counts among the paid: opening the group lists it, the owner's name masked.
+  await ledger.locator('.group-head', { hasText: '已缴清' }).click();
+  await ledger.locator('.group-unit', { hasText: paid.unitNo }).waitFor();
+  expect(await ledger.locator('.group-unit', { hasText: paid.unitNo }).innerText()).toMatch(
+    new RegExp(`^${paid.unitNo} .*\\*`),
+  );
+  await reader.shot('ledger');
+  expect(reader.errors).toEqual([]);
 });
