@@ -101,6 +101,14 @@ export function movementRow(m: UnitMovementView): MovementRow {
   };
 }
 
+/**
+ * The last payment is what a resident looks for. ISO instants with the same offset sort as text;
+ * the sort is stable, so movements of the same minute keep the server's order.
+ */
+function newestFirst(movements: readonly UnitMovementView[]): UnitMovementView[] {
+  return [...movements].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
 function unitCard(
   account: UnitAccountView,
   ownerName: string | undefined,
@@ -137,8 +145,7 @@ function unitCard(
     canPay,
     canShare: account.canPay,
     payLabel: isProxy ? `代缴 ${account.leftLabel}` : `缴纳 ${account.leftLabel}`,
-    // Newest first: the last payment is what a resident looks for.
-    movements: account.movements.map(movementRow).reverse(),
+    movements: newestFirst(account.movements).map(movementRow),
   };
 }
 

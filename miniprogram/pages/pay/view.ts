@@ -5,7 +5,7 @@ import { formatFen } from '../../utils/format';
 export interface PayTarget {
   unitId: string;
   unitNo: string;
-  /** "代 钟霞（5-02）缴费" / "业主 钱*康" / "本人房屋" */
+  /** "代 钟霞（5-02）缴费" / "业主 钱*康" (a pay link) / "业主本人缴费" */
   forLine: string;
   leftFen: number;
   left: string;
@@ -47,7 +47,7 @@ export function targetFromAccount(
 ): PayTarget | null {
   const unit = account.units.find((u) => u.unitId === unitId);
   if (!unit) return null;
-  let forLine = `${unit.unitNo}（${unit.asLabel}）`;
+  let forLine = `${unit.asLabel}本人缴费`;
   if (unit.asLabel === '代理人') {
     const proxy = me?.proxiesHeld.find((p) => p.state === 'active' && p.unitIds.includes(unitId));
     forLine = proxy ? `代 ${proxy.ownerName}（${unit.unitNo}）缴费` : `代 ${unit.unitNo} 业主缴费`;

@@ -198,6 +198,7 @@ describe('pay page view', () => {
       reason: '',
     });
     expect(targetFromAccount(account, me, 'u-other')).toBeNull();
+    expect(targetFromAccount(anAccount(), null, 'u12-03')?.forLine).toBe('业主本人缴费');
     const settled = anAccount([aUnitAccount({ leftFen: 0 })]);
     expect(targetFromAccount(settled, null, 'u12-03')).toMatchObject({
       payable: false,
