@@ -88,7 +88,7 @@ async function chargeTheBuilding(): Promise<void> {
   const now = Date.now();
   // The demo seed predates the money collections; a deployment creates them with households.init.
   for (const c of COLLECTIONS) await db.createCollection(c.name).catch(() => undefined);
-  await db.collection('decisions').add({ data: costDecision(now) });
+  await db.collection('decisions').add({ data: { ...costDecision(now) } });
   const scheme = await callFunds(ORGANIZER, {
     action: 'createScheme',
     title: '方案A按面积分摊',
