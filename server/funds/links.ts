@@ -55,25 +55,32 @@ export async function createPayLink(
   };
 }
 
-/** The link a token opens; NOT_FOUND for anything forged, CONFLICT once expired. */
-export async function openLink(db: Db, token: string, now: Date): Promise<PayLink> {
+/** The link a token names; NOT_FOUND for anything forged. */
+async function findLink(db: Db, token: string): Promise<PayLink> {
   const parsed = parseShareToken(token);
   const link = parsed ? await docs(db).get<PayLink>('payLinks', parsed.id) : null;
   if (!parsed || !link || !secretMatches(parsed.secret, link.tokenHash)) {
     throw new AppError('NOT_FOUND', '代付链接无效，请向业主索取新的链接');
   }
-  if (!isBefore(now, link.expiresAt)) {
-    throw new AppError('CONFLICT', '代付链接已过期，请向业主索取新的链接');
-  }
   return { ...link, _id: parsed.id };
+}
+
+const EXPIRED = '代付链接已过期，请向业主索取新的链接';
+
+/** The link a token opens for paying: NOT_FOUND for anything forged, CONFLICT once expired. */
+export async function openLink(db: Db, token: string, now: Date): Promise<PayLink> {
+  const link = await findLink(db, token);
+  if (!isBefore(now, link.expiresAt)) throw new AppError('CONFLICT', EXPIRED);
+  return link;
 }
 
 export async function payLinkInfo(
   request: { linkToken: string },
   ctx: UseCaseContext,
 ): Promise<PayLinkInfoView> {
-  const link = await openLink(ctx.db, request.linkToken, ctx.now);
+  const link = await findLink(ctx.db, request.linkToken);
   const unit = await loadUnit(docs(ctx.db), link.unitId);
+  const expired = !isBefore(ctx.now, link.expiresAt);
   const [name, left] = await Promise.all([
     ownerName(ctx.db, unit, ctx.now),
     leftOf(ctx.db, unit._id),
@@ -84,7 +91,7 @@ export async function payLinkInfo(
     leftFen: left,
     leftLabel: formatFen(left),
     expiresAt: link.expiresAt,
-    payable: left > 0,
-    reason: left > 0 ? null : '该房屋目前没有待缴金额',
+    payable: !expired && left > 0,
+    reason: expired ? EXPIRED : left > 0 ? null : '该房屋目前没有待缴金额',
   };
 }

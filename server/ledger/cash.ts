@@ -62,6 +62,10 @@ export async function recordCash(
   const at = shanghaiIso(ctx.now);
   const holder = holderOf(caller);
   const existing = await docs(ctx.db).get<CashReceiptDoc>('cashReceipts', id);
+  // The unit is read outside the transaction: units are never removed, and every request inside
+  // it widens the window in which other postings conflict on the chain head.
+  const unit = await docs(ctx.db).get<Unit>('units', request.unitId);
+  if (!unit) throw new AppError('NOT_FOUND', `没有找到房屋 ${request.unitId}`);
   if (!existing) await requireEvidence(request.photoFileId, 'cash');
   const doc = await inLedgerTransaction(ctx.db, async (tx) => {
     const stored = await tx.get<CashReceiptDoc>('cashReceipts', id);
@@ -75,8 +79,6 @@ export async function recordCash(
         throw new AppError('CONFLICT', `收据编号 ${request.receiptNo} 已登记过，请核对收据编号`);
       return stored;
     }
-    const unit = await tx.get<Unit>('units', request.unitId);
-    if (!unit) throw new AppError('NOT_FOUND', `没有找到房屋 ${request.unitId}`);
     const transfer: TransferRequest = {
       id: `cash:${request.receiptNo}`,
       kind: 'cash',

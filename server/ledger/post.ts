@@ -189,6 +189,12 @@ const RETRYABLE = '记账的人较多，请稍后再试';
 export interface RetryOptions {
   /** Transactions tried at most (each with the SDK's own retries); default 40. */
   attempts?: number;
+  /**
+   * No new attempt after this long (default 8 s), well inside a function's timeout: a function
+   * killed mid-transaction would leave its writes holding the chain head until the database
+   * drops them. The caller gets CONFLICT and may simply try again.
+   */
+  deadlineMs?: number;
   /** The cap of the random back-off between attempts, in ms; default 1000. */
   maxDelayMs?: number;
 }
@@ -229,13 +235,14 @@ async function retried<T>(
 ): Promise<T> {
   const attempts = options.attempts ?? 40;
   const cap = options.maxDelayMs ?? 1000;
+  const deadline = Date.now() + (options.deadlineMs ?? 8000);
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await inTransaction(db, work, RETRYABLE);
     } catch (error) {
       const retryable =
         error instanceof AppError && error.code === 'CONFLICT' && error.message === RETRYABLE;
-      if (!retryable || attempt >= attempts) {
+      if (!retryable || attempt >= attempts || Date.now() >= deadline) {
         if (retryable) throw new AppError('CONFLICT', '同时记账的人较多，请稍后再试');
         throw error;
       }

@@ -11,6 +11,7 @@ export function ledgerSeed(count: number): {
   seed: Record<string, object[]>;
   unitIds: string[];
   ownerOpenid: Map<string, string>;
+  proxyOf: Map<string, string>;
 } {
   const registry = towerRegistry(count);
   const { members } = registry.collections;
@@ -41,6 +42,7 @@ export function ledgerSeed(count: number): {
     seed,
     unitIds: registry.collections.units.filter((u) => u.ownerIds.length > 0).map((u) => u._id),
     ownerOpenid: registry.ownerOpenid,
+    proxyOf: registry.proxyOf,
   };
 }
 
