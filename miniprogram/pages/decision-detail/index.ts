@@ -8,9 +8,10 @@ import {
   getDecision,
   listObjections,
 } from '../../services/decisions';
+import { getMyShares } from '../../services/funds';
 import { openCloudDocument } from '../../services/storage';
 import { formatDateTime } from '../../utils/format';
-import { type DetailView, toDetailView } from './view';
+import { type DetailView, type ShareLine, toDetailView, toShareLines } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -55,6 +56,7 @@ Component({
     objectionText: '',
     objectionError: '',
     answers: {} as Record<string, string>,
+    shares: [] as ShareLine[],
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -91,12 +93,23 @@ Component({
         const ballotIndex = Math.min(this.data.ballotIndex, Math.max(0, view.votable.length - 1));
         this.setData({ status: 'ready', view, ballotIndex });
         if (view.objectionLine) await this.loadObjections();
+        await this.loadShares(view);
       } catch (error) {
         const missing = error instanceof ApiError && error.code === 'NOT_FOUND';
         this.setData({
           status: missing ? 'empty' : 'error',
           statusMessage: missing ? '没有找到这个议题，可能尚未公示' : userMessageOf(error),
         });
+      }
+    },
+
+    /** "方案A：您家约 ¥12,345.67" — the first thing residents ask; the page stands without it. */
+    async loadShares(view: DetailView): Promise<void> {
+      if (!view.plans.some((p) => p.cost) && view.plans.length > 0) return;
+      try {
+        this.setData({ shares: toShareLines(await getMyShares(view.id)) });
+      } catch {
+        this.setData({ shares: [] });
       }
     },
 

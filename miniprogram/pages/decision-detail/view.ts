@@ -1,6 +1,7 @@
 import type {
   ChoiceView,
   DecisionDetailView,
+  MySharesView,
   DecisionDocumentView,
   MyUnitBallotView,
   PlanView,
@@ -208,4 +209,23 @@ function objectionLines(
         ? `对初步结果有异议，请在 ${formatDateTime(d.objectionEndsAt)} 前提出；换梯小组会逐条公开答复`
         : '异议期已结束；全部异议答复后公布最终结果',
   };
+}
+
+/** My share under one plan, as the decision page lists it before the vote. */
+export interface ShareLine {
+  key: string;
+  /** "方案A：您家约 ¥12,345.67" */
+  label: string;
+  /** "按面积分摊 · 总额 ¥980,000.00" */
+  basis: string;
+}
+
+export function toShareLines(shares: MySharesView): ShareLine[] {
+  return shares.plans
+    .filter((p) => p.units.length > 0)
+    .map((p) => ({
+      key: p.planKey ?? 'proposal',
+      label: p.label,
+      basis: `${p.methodLabel} · 总额 ${p.costLabel}`,
+    }));
 }
