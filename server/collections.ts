@@ -93,6 +93,52 @@ export const COLLECTIONS = [
   // ── funds: cost-split schemes, charges, payment orders ──
 
   // ── ledger: entries (append-only, hash-chained), balances, cash custody, expenses ──
+  /** One per transfer, `_id` = transfer id (the idempotency key); never updated or removed. */
+  {
+    name: 'entries',
+    access: 'none',
+    indexes: [
+      { name: 'by_seq', keys: { seq: 1 }, unique: true },
+      { name: 'by_unit', keys: { unitId: 1, seq: 1 } },
+    ],
+  },
+  /** One per account (`_id` = account id), moved in the transaction of each entry. */
+  {
+    name: 'balances',
+    access: 'none',
+    indexes: [{ name: 'by_status', keys: { kind: 1, status: 1, unitId: 1 } }],
+  },
+  /** The chain head (`_id = 'head'`): last seq and hash, counters; serializes posting. */
+  { name: 'ledgerHead', access: 'none', indexes: [] },
+  /** Two-phase transfers awaiting their post or void (`_id` = the pending transfer's id). */
+  {
+    name: 'ledgerPending',
+    access: 'none',
+    indexes: [{ name: 'by_status', keys: { status: 1, unitId: 1 } }],
+  },
+  /** Cash received at the door, `_id = receipt:<paper receipt number>`. */
+  {
+    name: 'cashReceipts',
+    access: 'none',
+    indexes: [
+      { name: 'by_status', keys: { status: 1, receivedAt: 1 } },
+      { name: 'by_unit', keys: { unitId: 1, receivedAt: 1 } },
+    ],
+  },
+  /** Bank deposits of cash receipts, confirmed by the treasurer. */
+  {
+    name: 'cashDeposits',
+    access: 'none',
+    indexes: [{ name: 'by_status', keys: { status: 1, recordedAt: 1 } }],
+  },
+  /** Payments to the contractor by contract milestone. */
+  {
+    name: 'expenses',
+    access: 'none',
+    indexes: [{ name: 'by_status', keys: { status: 1, proposedAt: 1 } }],
+  },
+  /** Each unit's maintenance fund: first deposit and balance (`_id` = unitId). */
+  { name: 'fundAccounts', access: 'none', indexes: [] },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

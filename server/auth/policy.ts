@@ -123,7 +123,27 @@ export const POLICY: PolicyTable = {
   },
 
   /** The public ledger, cash custody, expenses and the maintenance-fund red line. */
-  ledger: {},
+  ledger: {
+    overview: { label: '查看公开账本', roles: MEMBERS },
+    entries: { label: '查看账本明细', roles: MEMBERS },
+    units: { label: '查看各户缴款情况', roles: MEMBERS },
+    unitLedger: { label: '查看房屋缴款记录', roles: MEMBERS },
+    expenses: { label: '查看工程支出', roles: MEMBERS },
+    redLine: { label: '查看维修基金红线', roles: MEMBERS },
+    recordCash: { label: '登记现金收款', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
+    myCash: { label: '查看我经手的现金', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
+    recordDeposit: {
+      label: '登记现金存入银行',
+      roles: ['staff', 'treasurer', 'organizer', 'admin'],
+    },
+    settleCash: { label: '确认或作废现金收款', roles: ['treasurer'] },
+    confirmDeposit: { label: '确认银行存款', roles: ['treasurer'] },
+    treasurerQueue: { label: '查看出纳待办', roles: ['treasurer', 'organizer', 'admin'] },
+    proposeExpense: { label: '提出工程付款', roles: ORGANIZERS },
+    payExpense: { label: '支付工程款', roles: ['treasurer'] },
+    export: { label: '导出账本', roles: ['treasurer', 'organizer', 'admin'] },
+    importFund: { label: '导入维修基金余额', roles: ORGANIZERS },
+  },
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */
