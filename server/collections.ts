@@ -91,6 +91,44 @@ export const COLLECTIONS = [
   { name: 'tallies', access: 'none', indexes: [{ name: 'by_decision', keys: { decisionId: 1 } }] },
 
   // ── funds: cost-split schemes, charges, payment orders ──
+  /** Cost-split schemes drafted by organizers; binding once the vote that carries them is final. */
+  {
+    name: 'schemes',
+    access: 'none',
+    indexes: [{ name: 'by_building', keys: { buildingId: 1, createdAt: -1 } }],
+  },
+  /** Which scheme a decision's plan carries: `_id = decisionId:planKey` (`-` for a proposal). */
+  {
+    name: 'schemeLinks',
+    access: 'none',
+    indexes: [{ name: 'by_decision', keys: { decisionId: 1 } }],
+  },
+  /** One charge per unit and scheme, `_id = schemeId:unitId`: issuing twice finds it. */
+  {
+    name: 'charges',
+    access: 'none',
+    indexes: [
+      { name: 'by_scheme', keys: { schemeId: 1, unitId: 1 } },
+      { name: 'by_unit', keys: { unitId: 1 } },
+    ],
+  },
+  /** WeChat Pay orders, `_id = outTradeNo` (ours, one per attempt). */
+  {
+    name: 'payOrders',
+    access: 'none',
+    indexes: [
+      { name: 'by_status', keys: { status: 1, createdAt: 1 } },
+      { name: 'by_unit', keys: { unitId: 1, createdAt: -1 } },
+    ],
+  },
+  /** Pay links for proxies and friends, `_id` = hash of the token (the token is never stored). */
+  { name: 'payLinks', access: 'none', indexes: [{ name: 'by_unit', keys: { unitId: 1 } }] },
+  /** Payment notifications that could not be credited, for the treasurer. */
+  {
+    name: 'payAnomalies',
+    access: 'none',
+    indexes: [{ name: 'by_time', keys: { resolved: 1, at: -1 } }],
+  },
 
   // ── ledger: entries (append-only, hash-chained), balances, cash custody, expenses ──
   /** One per transfer, `_id` = transfer id (the idempotency key); never updated or removed. */
