@@ -9,11 +9,19 @@ import {
   listSchemes,
 } from '../../services/fundsOrganize';
 import { getLastMile } from '../../services/households';
+import { listExpenses, proposeExpense, redLine } from '../../services/ledger';
+import { uploadToCloud } from '../../services/storage';
 import {
   MAX_COMPARED,
   METHODS,
+  MILESTONES,
   comparisonScreen,
+  emptyExpenseForm,
   emptyForm,
+  expenseRequest,
+  expenseRow,
+  proposeConfirmText,
+  redLineScreen,
   issueConfirmText,
   issuedLine,
   planOptions,
@@ -22,17 +30,21 @@ import {
   schemeRequest,
   toggleSelection,
   type ComparisonScreen,
+  type ExpenseRow,
   type PlanOption,
+  type RedLineScreen,
   type SchemeForm,
   type SchemeListRow,
 } from './view';
 
 type Status = 'loading' | 'ready' | 'error';
-type TabName = 'schemes' | 'charges';
+type TabName = 'schemes' | 'charges' | 'expenses' | 'redline';
 
 const TABS: Array<{ key: TabName; label: string }> = [
   { key: 'schemes', label: '分摊方案' },
   { key: 'charges', label: '出具应缴' },
+  { key: 'expenses', label: '工程付款' },
+  { key: 'redline', label: '基金红线' },
 ];
 
 const PAGE_SIZE = 50;
@@ -77,6 +89,15 @@ Component({
     dueDate: '',
     issuing: false,
     issued: '',
+    milestoneLabels: MILESTONES.map((m) => m.label),
+    expenses: [] as ExpenseRow[],
+    expensesLoaded: false,
+    expense: emptyExpenseForm(),
+    expenseMessage: '',
+    proposing: false,
+    uploading: false,
+    redLine: null as RedLineScreen | null,
+    redLineMessage: '',
     message: '',
   },
   methods: {
@@ -132,8 +153,12 @@ Component({
       });
     },
 
-    onTab(event: Tap<{ tab: TabName }>) {
-      this.setData({ tab: event.currentTarget.dataset.tab, message: '' });
+    async onTab(event: Tap<{ tab: TabName }>): Promise<void> {
+      const tab = event.currentTarget.dataset.tab;
+      this.setData({ tab, message: '' });
+      // Loaded when first opened: the schemes work even while the ledger cannot answer.
+      if (tab === 'expenses') await this.loadExpenses();
+      if (tab === 'redline') await this.loadRedLine();
     },
 
     // ---- comparison ----
@@ -284,6 +309,89 @@ Component({
         this.setData({ message: userMessageOf(error) });
       } finally {
         this.setData({ issuing: false });
+      }
+    },
+
+    // ---- expenses ----
+
+    async loadExpenses(): Promise<void> {
+      try {
+        const expenses = await listExpenses();
+        const lastPayee = expenses[expenses.length - 1]?.payee ?? '';
+        this.setData({
+          expenses: expenses.map(expenseRow),
+          expensesLoaded: true,
+          expense: this.data.expense.payee ? this.data.expense : emptyExpenseForm(lastPayee),
+        });
+      } catch (error) {
+        this.setData({ expenseMessage: userMessageOf(error) });
+      }
+    },
+    onExpenseMilestone(event: WechatMiniprogram.PickerChange) {
+      this.setData({ 'expense.milestoneIndex': Number(event.detail.value), expenseMessage: '' });
+    },
+    onExpenseField(event: WechatMiniprogram.Input) {
+      const field = (event.currentTarget.dataset as { field: string }).field;
+      this.setData({ [`expense.${field}`]: event.detail.value, expenseMessage: '' });
+    },
+    async onInvoicePhoto(): Promise<void> {
+      let tempFilePath: string | undefined;
+      try {
+        const picked = await wx.chooseMedia({
+          count: 1,
+          mediaType: ['image'],
+          sourceType: ['camera', 'album'],
+        });
+        tempFilePath = picked.tempFiles[0]?.tempFilePath;
+      } catch {
+        return; // cancelled
+      }
+      if (!tempFilePath) return;
+      this.setData({ uploading: true });
+      try {
+        const fileId = await uploadToCloud(`invoices/${Date.now()}.jpg`, tempFilePath);
+        this.setData({ 'expense.invoiceFileId': fileId, expenseMessage: '' });
+      } catch (error) {
+        this.setData({ expenseMessage: `发票上传失败，请重试（${userMessageOf(error)}）` });
+      } finally {
+        this.setData({ uploading: false });
+      }
+    },
+    async onProposeExpense(): Promise<void> {
+      if (this.data.proposing) return;
+      const check = expenseRequest(this.data.expense);
+      if (!check.ok) {
+        this.setData({ expenseMessage: check.message });
+        return;
+      }
+      const answer = await wx.showModal({
+        title: '提出工程付款',
+        content: proposeConfirmText(check.summary),
+        confirmText: '提出',
+      });
+      if (!answer.confirm) return;
+      this.setData({ proposing: true, expenseMessage: '' });
+      try {
+        await proposeExpense(check.request);
+        this.setData({
+          message: `已提出：${check.summary}，等待出纳付款`,
+          expense: emptyExpenseForm(check.request.payee),
+        });
+        await this.loadExpenses();
+      } catch (error) {
+        this.setData({ expenseMessage: userMessageOf(error) });
+      } finally {
+        this.setData({ proposing: false });
+      }
+    },
+
+    // ---- red line ----
+
+    async loadRedLine(): Promise<void> {
+      try {
+        this.setData({ redLine: redLineScreen(await redLine()), redLineMessage: '' });
+      } catch (error) {
+        this.setData({ redLineMessage: userMessageOf(error) });
       }
     },
   },

@@ -3,14 +3,18 @@ import type {
   DecisionDetailView,
   ExemptionInput,
   FloorCoefficient,
+  ExpenseView,
   IssueChargesResult,
+  MilestoneName,
   PlanKeyName,
+  ProposeExpenseRequest,
+  RedLineView,
   SchemeFieldsRequest,
   SchemeView,
   SplitMethodName,
 } from '../../../typings/api';
 import { formatCoefficient, parseCoefficient, parseYuan } from '../../utils/amount';
-import { formatFen } from '../../utils/format';
+import { formatDateTime, formatFen } from '../../utils/format';
 
 /** One colour per compared scheme, the same on its card, its bars and its table column. */
 export const SCHEME_COLORS = ['#07c160', '#576b95', '#fa9d3b', '#b04a9c'] as const;
@@ -345,4 +349,123 @@ export function issueConfirmText(scheme: SchemeView, payingUnits: number, dueDat
 export function issuedLine(r: IssueChargesResult): string {
   const fresh = r.issued > 0 ? `本次出具 ${r.issued} 户` : '没有新出具的应缴款';
   return `${fresh}；共 ${r.chargedUnits} 户，合计 ${formatFen(r.chargedFen)}`;
+}
+
+// ---- Expenses to the contractor ----------------------------------------------------------------
+
+export const MILESTONES: Array<{ key: MilestoneName; label: string }> = [
+  { key: 'deposit', label: '合同定金' },
+  { key: 'installation', label: '安装完成款' },
+  { key: 'acceptance', label: '验收后尾款' },
+];
+
+export interface ExpenseForm {
+  milestoneIndex: number;
+  payee: string;
+  amountYuan: string;
+  memo: string;
+  invoiceFileId: string;
+}
+
+export function emptyExpenseForm(payee = ''): ExpenseForm {
+  return { milestoneIndex: 0, payee, amountYuan: '', memo: '', invoiceFileId: '' };
+}
+
+export type ExpenseCheck =
+  { ok: true; request: ProposeExpenseRequest; summary: string } | { ok: false; message: string };
+
+export function expenseRequest(form: ExpenseForm): ExpenseCheck {
+  const milestone = MILESTONES[form.milestoneIndex];
+  if (!milestone) return { ok: false, message: '请选择付款节点' };
+  const payee = form.payee.trim();
+  if (!payee) return { ok: false, message: '请填写收款单位（电梯公司）' };
+  const amountFen = parseYuan(form.amountYuan);
+  if (amountFen === null || amountFen <= 0) {
+    return { ok: false, message: '请填写付款金额（元，最多两位小数）' };
+  }
+  if (!form.invoiceFileId) return { ok: false, message: '请拍摄或上传发票' };
+  const request: ProposeExpenseRequest = {
+    milestone: milestone.key,
+    payee,
+    amountFen,
+    invoiceFileId: form.invoiceFileId,
+  };
+  if (form.memo.trim()) request.memo = form.memo.trim();
+  return {
+    ok: true,
+    request,
+    summary: `${milestone.label} ${formatFen(amountFen)}，付给 ${payee}`,
+  };
+}
+
+export function proposeConfirmText(summary: string): string {
+  return `提出付款：${summary}。提出后由出纳付款并记入公开账本；提出的内容不能修改，出纳可以驳回。`;
+}
+
+export interface ExpenseRow {
+  id: string;
+  title: string;
+  amountText: string;
+  line: string;
+  statusLabel: string;
+  paid: boolean;
+}
+
+export function expenseRow(e: ExpenseView): ExpenseRow {
+  const when = e.paidAt
+    ? `付于 ${formatDateTime(e.paidAt).replace(/^\d{4}年/, '')}`
+    : `${e.proposedByLabel} 提出于 ${formatDateTime(e.proposedAt).replace(/^\d{4}年/, '')}`;
+  return {
+    id: e.id,
+    title: `${e.milestoneLabel} · ${e.payee}`,
+    amountText: e.amountText,
+    line: e.reason ? `${when} · 驳回原因：${e.reason}` : when,
+    statusLabel: e.statusLabel,
+    paid: e.status === 'paid',
+  };
+}
+
+// ---- Maintenance-fund red line -----------------------------------------------------------------
+
+export interface RedLineScreen {
+  headline: string;
+  building: string;
+  topUp: string;
+  selfRaised: string;
+  consequences: string[];
+  lowest: Array<{ unitNo: string; percent: string; detail: string; below: boolean }>;
+  empty: boolean;
+}
+
+/** Percent with one decimal, as the server gives it (0–100). */
+function percentText(percent: number): string {
+  return `${percent.toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+export function redLineScreen(r: RedLineView): RedLineScreen {
+  if (r.units === 0) {
+    return {
+      headline: '还没有导入维修基金余额',
+      building: '',
+      topUp: '',
+      selfRaised: '',
+      consequences: r.consequences,
+      lowest: [],
+      empty: true,
+    };
+  }
+  return {
+    headline: `${r.units} 户中有 ${r.belowRedLine} 户的维修基金余额低于首期归集的 30%`,
+    building: `全楼余额 ${formatFen(r.balanceFen)}，为首期归集 ${formatFen(r.firstDepositFen)} 的 ${percentText(r.percent)}`,
+    topUp: `若动用维修基金：这 ${r.belowRedLine} 户须续筹到首期的 50%，共 ${r.topUpText}`,
+    selfRaised: `自筹方案：目标 ${formatFen(r.selfRaisedTargetFen)}，按分摊方案由各户缴纳，不动用维修基金，不触发续筹`,
+    consequences: r.consequences,
+    lowest: r.lowest.map((u) => ({
+      unitNo: u.unitNo,
+      percent: percentText(u.percent),
+      detail: `余额 ${formatFen(u.balanceFen)} / 首期 ${formatFen(u.firstDepositFen)}`,
+      below: u.percent < 30,
+    })),
+    empty: false,
+  };
 }

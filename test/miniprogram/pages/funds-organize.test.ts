@@ -13,6 +13,7 @@ import {
 import { aDetail, aSummaryRow } from './decisions-fixtures';
 import { aCompared, aComparison, aScheme } from './funds-fixtures';
 import { aContact, aLastMile } from './households-fixtures';
+import { aRedLine, anExpense } from './ledger-fixtures';
 
 beforeEach(resetWx);
 
@@ -204,5 +205,92 @@ describe('organizer money desk', () => {
     answer('funds', 'listSchemes', fail('FORBIDDEN', '只有换梯小组成员可以查看分摊方案草案'));
     const page = await open();
     expect(textOf(page.querySelector('#status'))).toContain('只有换梯小组成员可以查看分摊方案草案');
+  });
+
+  it('proposes a milestone payment to the contractor with an invoice photo', async () => {
+    answerAll();
+    answer(
+      'ledger',
+      'expenses',
+      ok({
+        expenses: [
+          anExpense({ status: 'paid', statusLabel: '已付款', paidAt: '2026-12-16T15:00:00+08:00' }),
+        ],
+      }),
+    );
+    answer('ledger', 'proposeExpense', (request) =>
+      ok(
+        anExpense({
+          id: 'expense:2',
+          milestone: 'installation',
+          amountFen: Number(request.amountFen),
+        }),
+      ),
+    );
+    const showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
+    const uploadFile = jest.fn(async () => ({ fileID: 'cloud://env/invoices/2.jpg' }));
+    Object.assign(wx, {
+      showModal,
+      chooseMedia: jest.fn(async () => ({ tempFiles: [{ tempFilePath: 'wxfile://invoice.jpg' }] })),
+    });
+    Object.assign(wx.cloud, { uploadFile });
+    const page = await open();
+    page.querySelector('.tab-expenses')?.dispatchEvent('tap');
+    await settle();
+    expect(textOf(page.querySelector('.expense'))).toContain('合同定金 · 上海某电梯工程有限公司');
+    expect(textOf(page.querySelector('.expense'))).toContain('付于 12月16日 15:00');
+    // The payee is carried over from the last payment.
+    expect(page.data.expense.payee).toBe('上海某电梯工程有限公司');
+
+    callMethod(page, 'onExpenseMilestone', { detail: { value: 1 } });
+    page.querySelector('.expense-amount')?.dispatchEvent('input', { detail: { value: '672000' } });
+    page.querySelector('.propose-expense')?.dispatchEvent('tap');
+    await settle();
+    expect(textOf(page.querySelector('.expense-message'))).toBe('请拍摄或上传发票');
+    page.querySelector('.invoice-photo')?.dispatchEvent('tap');
+    await settle();
+    page.querySelector('.propose-expense')?.dispatchEvent('tap');
+    await settle();
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        content:
+          '提出付款：安装完成款 ¥672,000.00，付给 上海某电梯工程有限公司。提出后由出纳付款并记入公开账本；提出的内容不能修改，出纳可以驳回。',
+      }),
+    );
+    expect(cloudCalls().find((c) => c.data.action === 'proposeExpense')?.data).toEqual({
+      action: 'proposeExpense',
+      milestone: 'installation',
+      payee: '上海某电梯工程有限公司',
+      amountFen: 67200000,
+      invoiceFileId: 'cloud://env/invoices/2.jpg',
+    });
+    expect(textOf(page.querySelector('.message'))).toBe(
+      '已提出：安装完成款 ¥672,000.00，付给 上海某电梯工程有限公司，等待出纳付款',
+    );
+  });
+
+  it('shows the red line beside the self-raised scheme, in numbers', async () => {
+    answerAll();
+    answer('ledger', 'redLine', ok(aRedLine()));
+    const page = await open();
+    page.querySelector('.tab-redline')?.dispatchEvent('tap');
+    await settle();
+    expect(textOf(page.querySelector('.red-headline'))).toBe(
+      '138 户中有 97 户的维修基金余额低于首期归集的 30%',
+    );
+    expect(textOf(page.querySelector('.red-building'))).toBe(
+      '全楼余额 ¥414,000.00，为首期归集 ¥1,656,000.00 的 25%',
+    );
+    expect(textOf(page.querySelector('.use-fund'))).toContain(
+      '若动用维修基金：这 97 户须续筹到首期的 50%，共 ¥520,000.00',
+    );
+    expect(textOf(page.querySelector('.use-fund'))).toContain('业主大会须在 90 天内决定续筹方案');
+    expect(textOf(page.querySelector('.self-raised'))).toContain('自筹方案：目标 ¥1,680,000.00');
+    const lowest = page.querySelectorAll('.lowest-row');
+    expect(lowest.map((r) => textOf(r))).toEqual([
+      '3-0212.5%余额 ¥1,500.00 / 首期 ¥12,000.00',
+      '20-0131%余额 ¥3,720.00 / 首期 ¥12,000.00',
+    ]);
+    expect(page.querySelectorAll('.lowest-percent.below')).toHaveLength(1);
   });
 });
