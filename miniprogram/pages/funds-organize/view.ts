@@ -39,6 +39,8 @@ export interface SchemeCard {
   medianLabel: string;
   maxLabel: string;
   units: string;
+  /** My units' total under this scheme, or a dash for someone with no unit. */
+  mineFigure: string;
   mineLabel: string;
   exemptions: string[];
   link: string;
@@ -91,6 +93,9 @@ export function schemeCard(compared: ComparisonView['schemes'][number], index: n
       stats.exemptUnits > 0
         ? `${stats.payingUnits} 户分摊，${stats.exemptUnits} 户免缴`
         : `${stats.payingUnits} 户分摊`,
+    mineFigure: compared.mine.length
+      ? formatFen(compared.mine.reduce((sum, m) => sum + m.fen, 0))
+      : '名下无房屋',
     mineLabel: compared.mineLabel ?? '您名下没有房屋',
     exemptions: scheme.exemptions.map((e) => `${e.unitNo} 免缴：${e.reason}`),
     link: scheme.link ? `${scheme.link.decisionTitle} · ${scheme.link.planLabel}` : '',

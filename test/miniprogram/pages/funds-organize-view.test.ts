@@ -57,6 +57,7 @@ describe('side-by-side comparison', () => {
       aCompared(aScheme()),
       aCompared(floorScheme, {
         mineLabel: null,
+        mine: [],
         floors: [
           { floor: 2, units: 6, totalFen: 0, averageFen: 0, averageLabel: '¥0.00' },
           { floor: 3, units: 6, totalFen: 12000000, averageFen: 2000000, averageLabel: '' },
@@ -85,6 +86,7 @@ describe('side-by-side comparison', () => {
       ['按面积分摊', '¥7,482.12', '¥12,045.11', '¥19,560.40', '您家约 ¥12,345.67'],
       ['楼层系数', '¥7,482.12', '¥12,045.11', '¥19,560.40', '您名下没有房屋'],
     ]);
+    expect(screen.cards.map((c) => c.mineFigure)).toEqual(['¥12,345.67', '名下无房屋']);
     expect(screen.cards[1]?.exemptions).toEqual(['2-01 免缴：一楼商铺不使用电梯']);
     expect(screen.cards[0]?.color).not.toBe(screen.cards[1]?.color);
   });

@@ -94,9 +94,7 @@ describe('organizer money desk', () => {
     });
     const cards = page.querySelectorAll('.compare-card');
     expect(cards).toHaveLength(2);
-    expect(textOf(cards[0])).toContain(
-      '最低¥7,482.12中位¥12,045.11最高¥19,560.40我家您家约 ¥12,345.67',
-    );
+    expect(textOf(cards[0])).toContain('最低¥7,482.12中位¥12,045.11最高¥19,560.40我家¥12,345.67');
     expect(page.querySelectorAll('.chart-row')).toHaveLength(2);
     expect(textOf(page.querySelector('.chart-row'))).toBe('3层¥12,000.00¥12,000.00');
 
