@@ -41,6 +41,8 @@ function emptyHead(at: string): HeadDoc {
     seq: 0,
     hash: GENESIS_HASH,
     units: { paid: 0, partly: 0, unpaid: 0 },
+    collectedFen: 0,
+    pendingPaidFen: 0,
     updatedAt: at,
   };
 }
@@ -139,6 +141,11 @@ export async function postTransfers(
       const before = await balanceOf(delta.account);
       const moved = applyDelta(before, delta);
       const status = before.unitId === null ? null : unitPayStatus(moved);
+      const other = delta.account === entry.from ? entry.to : entry.from;
+      if (before.unitId !== null && other !== 'assessments') {
+        head.collectedFen = (head.collectedFen ?? 0) - delta.postedFen;
+        head.pendingPaidFen = (head.pendingPaidFen ?? 0) - delta.pendingFen;
+      }
       countStatus(head, before.status, -1);
       countStatus(head, status, 1);
       balances.set(delta.account, {

@@ -13,6 +13,10 @@ export interface HeadDoc {
   hash: string;
   /** Units with a charge, by standing (kept in each posting's transaction). */
   units: { paid: number; partly: number; unpaid: number };
+  /** Σ posted from units to anything but 'assessments' (payments, cash posted, less refunds to units). */
+  collectedFen?: number;
+  /** Σ still pending from units (cash awaiting the treasurer). */
+  pendingPaidFen?: number;
   updatedAt: string;
 }
 
