@@ -148,7 +148,7 @@ Component({
       const unit = unitsOf.get(this)?.get(this.data.cash.unitNo.trim());
       const folder = unit ? unit.unitId : 'unknown';
       try {
-        const fileId = await this.takePhoto((stamp) => `cash/${folder}/${stamp}.jpg`);
+        const fileId = await this.takePhoto((stamp) => `ledger/cash/${folder}/${stamp}.jpg`);
         if (fileId) this.setData({ 'cash.photoFileId': fileId, cashMessage: '' });
       } catch (error) {
         this.setData({ cashMessage: `照片上传失败，请重试（${userMessageOf(error)}）` });
@@ -221,7 +221,7 @@ Component({
 
     async onSlipPhoto(): Promise<void> {
       try {
-        const fileId = await this.takePhoto((stamp) => `deposits/${stamp}.jpg`);
+        const fileId = await this.takePhoto((stamp) => `ledger/deposits/${stamp}.jpg`);
         if (fileId) this.setData({ 'deposit.slipFileId': fileId, depositMessage: '' });
       } catch (error) {
         this.setData({ depositMessage: `照片上传失败，请重试（${userMessageOf(error)}）` });

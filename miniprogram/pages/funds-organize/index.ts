@@ -349,7 +349,7 @@ Component({
       if (!tempFilePath) return;
       this.setData({ uploading: true });
       try {
-        const fileId = await uploadToCloud(`invoices/${Date.now()}.jpg`, tempFilePath);
+        const fileId = await uploadToCloud(`ledger/invoices/${Date.now()}.jpg`, tempFilePath);
         this.setData({ 'expense.invoiceFileId': fileId, expenseMessage: '' });
       } catch (error) {
         this.setData({ expenseMessage: `发票上传失败，请重试（${userMessageOf(error)}）` });

@@ -225,7 +225,7 @@ describe('cash desk page', () => {
     expect(uploadFile).toHaveBeenCalledWith(
       expect.objectContaining({
         filePath: 'wxfile://photo.jpg',
-        cloudPath: expect.stringMatching(/^cash\/u12-03\/\d+\.jpg$/),
+        cloudPath: expect.stringMatching(/^ledger\/cash\/u12-03\/\d+\.jpg$/),
       }),
     );
     expect(textOf(page.querySelector('.receipt-photo'))).toBe('✓ 已拍摄签字收据，点此重拍');
@@ -238,7 +238,7 @@ describe('cash desk page', () => {
       amountFen: 100000,
       receivedAt: '2026-12-01T09:15:00+08:00',
       receiptNo: 'R-0003',
-      photoFileId: expect.stringMatching(/^cloud:\/\/env\/cash\/u12-03\//),
+      photoFileId: expect.stringMatching(/^cloud:\/\/env\/ledger\/cash\/u12-03\//),
     });
     expect(textOf(page.querySelector('.done'))).toBe(
       '已登记：12-03 现金 ¥1,000.00，收据 R-0003。该户显示“现金已收，待入账”，出纳确认后入账。',
@@ -320,7 +320,7 @@ describe('cash desk page', () => {
       slipNo: 'B-77',
       amountFen: 1734567,
       receiptIds: ['receipt:R-0001', 'receipt:R-0002'],
-      slipFileId: expect.stringMatching(/^cloud:\/\/env\/deposits\//),
+      slipFileId: expect.stringMatching(/^cloud:\/\/env\/ledger\/deposits\//),
     });
     expect(textOf(page.querySelector('.done'))).toBe(
       '已登记存款：存款单 B-77：2 张收据，¥17,345.67。请等待出纳确认。',
