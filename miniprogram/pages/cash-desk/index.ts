@@ -47,6 +47,7 @@ Component({
     summary: '',
     overdue: 0,
     rows: [] as CashRow[],
+    inHand: 0,
     cash: emptyCashForm(0),
     ownerLine: '',
     cashMessage: '',
@@ -102,6 +103,7 @@ Component({
         overdue: summary.overdue,
         selected,
         rows: receipts.map((r) => cashRow(r, selected)),
+        inHand: receipts.filter((r) => r.settlement === 'pending' && r.depositId === null).length,
         match: selected.length
           ? depositMatch(receipts, selected, this.data.deposit.amountYuan)
           : null,

@@ -118,7 +118,9 @@ Component({
       queueOf.set(this, queue);
       const me = this.data.me;
       this.setData({
-        cash: queue.pendingCash.map((r) => queueCashRow(r, me)),
+        cash: queue.pendingCash.map((r) =>
+          queueCashRow(r, me, new Map(queue.depositsAwaiting.map((d) => [d.id, d.slipNo]))),
+        ),
         deposits: queue.depositsAwaiting.map((d) => queueDepositRow(d, me)),
         expenses: queue.expensesAwaiting.map(queueExpenseRow),
         counts: queueCounts(

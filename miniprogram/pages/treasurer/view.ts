@@ -19,18 +19,33 @@ export interface QueueCashRow {
   heldText: string;
   overdue: boolean;
   inDeposit: string;
+  /** In a bank deposit: confirmed with that deposit, not one by one. */
+  deposited: boolean;
   mine: boolean;
 }
 
-export function queueCashRow(r: CashReceiptView, me: string): QueueCashRow {
+function heldText(r: CashReceiptView): string {
+  if (r.heldDays === 0) return '今天收到';
+  return r.overdue ? `已在手 ${r.heldDays} 天，超过 3 天` : `已在手 ${r.heldDays} 天`;
+}
+
+export function queueCashRow(
+  r: CashReceiptView,
+  me: string,
+  slipNos: ReadonlyMap<string, string> = new Map(),
+): QueueCashRow {
+  const slipNo = r.depositId ? (slipNos.get(r.depositId) ?? '') : '';
   return {
     id: r.id,
     title: `${r.unitNo} · 收据 ${r.receiptNo}`,
     amountText: r.amountText,
     recordedLine: `${r.recordedByLabel} 登记，收于 ${dayTime(r.receivedAt)}`,
-    heldText: r.overdue ? `已在手 ${r.heldDays} 天，超过 3 天` : `已在手 ${r.heldDays} 天`,
+    heldText: heldText(r),
     overdue: r.overdue,
-    inDeposit: r.depositId ? '已随存款单存入银行' : '尚未存入银行',
+    inDeposit: r.depositId
+      ? `已存入银行，随存款单${slipNo ? ` ${slipNo} ` : ''}一并确认`
+      : '尚未存入银行',
+    deposited: r.depositId !== null,
     mine: r.recordedBy === me,
   };
 }

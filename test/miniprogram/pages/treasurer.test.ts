@@ -33,6 +33,16 @@ describe('treasurer view', () => {
       false,
     ]);
     expect(queueCashRow(aCash({ recordedBy: 'demo-treasurer' }), 'demo-treasurer').mine).toBe(true);
+    expect(queueCashRow(aCash({ heldDays: 0 }), 'x').heldText).toBe('今天收到');
+  });
+
+  it('leaves deposited cash to its deposit', () => {
+    const row = queueCashRow(
+      aCash({ depositId: 'deposit:B-77' }),
+      'demo-treasurer',
+      new Map([['deposit:B-77', 'B-77']]),
+    );
+    expect([row.inDeposit, row.deposited]).toEqual(['已存入银行，随存款单 B-77 一并确认', true]);
   });
 
   it('says what posting or voiding does, and that it cannot be undone', () => {
@@ -96,6 +106,19 @@ describe('treasurer queue page', () => {
     expect(textOf(page.querySelector('.deposit'))).toContain('含收据 R-0001（1 张）');
     expect(textOf(page.querySelector('.expense'))).toContain('合同定金 · 上海某电梯工程有限公司');
     expect(textOf(page.querySelector('.anomaly'))).toContain('金额不符 · 7-02');
+  });
+
+  it('offers no separate confirmation for cash already in a bank deposit', async () => {
+    answerAll();
+    answer(
+      'ledger',
+      'treasurerQueue',
+      ok(aQueue({ pendingCash: [aCash({ depositId: 'deposit:B-77' })] })),
+    );
+    const page = await open();
+    expect(page.querySelector('.post-cash')).toBeUndefined();
+    expect(textOf(page.querySelector('.cash'))).toContain('已存入银行，随存款单 B-77 一并确认');
+    expect(page.querySelector('.confirm-deposit')).toBeDefined();
   });
 
   it('posts cash only after a modal that says it cannot be undone', async () => {
