@@ -52,9 +52,9 @@ export function cashRow(r: CashReceiptView, selected: readonly string[]): CashRo
   const selectable = r.settlement === 'pending' && r.depositId === null;
   return {
     id: r.id,
-    title: `${r.unitNo} · 收据 ${r.receiptNo}`,
+    title: r.unitNo,
     amountText: r.amountText,
-    receivedText: `收于 ${dayTime(r.receivedAt)}`,
+    receivedText: `收据 ${r.receiptNo} · 收于 ${dayTime(r.receivedAt)}`,
     stateText: stateText(r),
     overdue: selectable && r.overdue,
     selectable,

@@ -240,7 +240,7 @@ Component({
     async onPayExpense(event: Tap<{ id: string }>): Promise<void> {
       const e = this.expense(event.currentTarget.dataset.id);
       if (!e) return;
-      if (!(await confirmFinal('支付工程款', payExpenseText(e), '已付款，记账'))) return;
+      if (!(await confirmFinal('支付工程款', payExpenseText(e), '确认付款'))) return;
       await this.act(e.id, async () => {
         const paid = await payExpense({ expenseId: e.id, decision: 'pay' });
         return `已记支出：${paid.payee} ${paid.amountText}（${paid.milestoneLabel}）`;

@@ -37,9 +37,9 @@ export function queueCashRow(
   const slipNo = r.depositId ? (slipNos.get(r.depositId) ?? '') : '';
   return {
     id: r.id,
-    title: `${r.unitNo} · 收据 ${r.receiptNo}`,
+    title: r.unitNo,
     amountText: r.amountText,
-    recordedLine: `${r.recordedByLabel} 登记，收于 ${dayTime(r.receivedAt)}`,
+    recordedLine: `收据 ${r.receiptNo} · ${r.recordedByLabel} 登记，收于 ${dayTime(r.receivedAt)}`,
     heldText: heldText(r),
     overdue: r.overdue,
     inDeposit: r.depositId
@@ -62,9 +62,9 @@ export interface QueueDepositRow {
 export function queueDepositRow(d: DepositView, me: string): QueueDepositRow {
   return {
     id: d.id,
-    title: `存款单 ${d.slipNo}`,
+    title: '银行存款单',
     amountText: d.amountText,
-    recordedLine: `${d.recordedByLabel} 登记，存于 ${dayTime(d.depositedAt)}`,
+    recordedLine: `单号 ${d.slipNo} · ${d.recordedByLabel} 登记，存于 ${dayTime(d.depositedAt)}`,
     receiptsLine: `含收据 ${d.receiptNos.join('、')}（${d.receiptNos.length} 张）`,
     mine: d.recordedBy === me,
   };
@@ -81,9 +81,9 @@ export interface QueueExpenseRow {
 export function queueExpenseRow(e: ExpenseView): QueueExpenseRow {
   return {
     id: e.id,
-    title: `${e.milestoneLabel} · ${e.payee}`,
+    title: e.milestoneLabel,
     amountText: e.amountText,
-    proposedLine: `${e.proposedByLabel} 提出于 ${dayTime(e.proposedAt)} · ${e.statusLabel}`,
+    proposedLine: `付给 ${e.payee} · ${e.proposedByLabel} 提出于 ${dayTime(e.proposedAt)}`,
     memo: e.memo ?? '',
   };
 }

@@ -54,8 +54,8 @@ describe('cash desk view', () => {
   it('flags cash held more than 3 days in red and sums what is in hand', () => {
     const rows = inHand.map((r) => cashRow(r, []));
     expect(rows.map((r) => [r.title, r.stateText, r.overdue])).toEqual([
-      ['12-03 · 收据 R-0001', '已在手 1 天，待存入银行', false],
-      ['3-01 · 收据 R-0002', '已在手 5 天，超过 3 天，请尽快存入银行', true],
+      ['12-03', '已在手 1 天，待存入银行', false],
+      ['3-01', '已在手 5 天，超过 3 天，请尽快存入银行', true],
     ]);
     expect(cashSummary(inHand).line).toBe('在手现金 2 笔，共 ¥17,345.67，其中 1 笔超过 3 天');
     // Once deposited or settled it is no longer in hand, nor late, nor selectable.

@@ -28,7 +28,7 @@ describe('treasurer view', () => {
   it('says who recorded the cash and when, and marks my own records', () => {
     const row = queueCashRow(aCash({ heldDays: 4, overdue: true }), 'demo-treasurer');
     expect([row.recordedLine, row.heldText, row.mine]).toEqual([
-      '田玉珍（社区工作者） 登记，收于 12月13日 12:23',
+      '收据 R-0001 · 田玉珍（社区工作者） 登记，收于 12月13日 12:23',
       '已在手 4 天，超过 3 天',
       false,
     ]);
@@ -102,9 +102,9 @@ describe('treasurer queue page', () => {
     expect(textOf(page.querySelector('.counts'))).toBe(
       '待处理：现金 1 笔，存款单 1 张，工程付款 1 笔，支付异常 1 笔',
     );
-    expect(textOf(page.querySelector('.cash'))).toContain('12-03 · 收据 R-0001');
+    expect(textOf(page.querySelector('.cash'))).toContain('收据 R-0001 · 田玉珍');
     expect(textOf(page.querySelector('.deposit'))).toContain('含收据 R-0001（1 张）');
-    expect(textOf(page.querySelector('.expense'))).toContain('合同定金 · 上海某电梯工程有限公司');
+    expect(textOf(page.querySelector('.expense'))).toContain('付给 上海某电梯工程有限公司');
     expect(textOf(page.querySelector('.anomaly'))).toContain('金额不符 · 7-02');
   });
 
