@@ -422,9 +422,9 @@ export function expenseRow(e: ExpenseView): ExpenseRow {
     : `${e.proposedByLabel} 提出于 ${formatDateTime(e.proposedAt).replace(/^\d{4}年/, '')}`;
   return {
     id: e.id,
-    title: `${e.milestoneLabel} · ${e.payee}`,
+    title: e.milestoneLabel,
     amountText: e.amountText,
-    line: e.reason ? `${when} · 驳回原因：${e.reason}` : when,
+    line: `付给 ${e.payee} · ${when}${e.reason ? ` · 驳回原因：${e.reason}` : ''}`,
     statusLabel: e.statusLabel,
     paid: e.status === 'paid',
   };
@@ -468,7 +468,7 @@ export function redLineScreen(r: RedLineView): RedLineScreen {
     lowest: r.lowest.map((u) => ({
       unitNo: u.unitNo,
       percent: percentText(u.percent),
-      detail: `余额 ${formatFen(u.balanceFen)} / 首期 ${formatFen(u.firstDepositFen)}`,
+      detail: `${formatFen(u.balanceFen)} / ${formatFen(u.firstDepositFen)}`,
       below: u.percent < 30,
     })),
     empty: false,

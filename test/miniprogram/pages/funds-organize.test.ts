@@ -235,7 +235,7 @@ describe('organizer money desk', () => {
     const page = await open();
     page.querySelector('.tab-expenses')?.dispatchEvent('tap');
     await settle();
-    expect(textOf(page.querySelector('.expense'))).toContain('合同定金 · 上海某电梯工程有限公司');
+    expect(textOf(page.querySelector('.expense'))).toContain('付给 上海某电梯工程有限公司');
     expect(textOf(page.querySelector('.expense'))).toContain('付于 12月16日 15:00');
     // The payee is carried over from the last payment.
     expect(page.data.expense.payee).toBe('上海某电梯工程有限公司');
@@ -286,8 +286,8 @@ describe('organizer money desk', () => {
     expect(textOf(page.querySelector('.self-raised'))).toContain('自筹方案：目标 ¥1,680,000.00');
     const lowest = page.querySelectorAll('.lowest-row');
     expect(lowest.map((r) => textOf(r))).toEqual([
-      '3-0212.5%余额 ¥1,500.00 / 首期 ¥12,000.00',
-      '20-0131%余额 ¥3,720.00 / 首期 ¥12,000.00',
+      '3-0212.5%¥1,500.00 / ¥12,000.00',
+      '20-0131%¥3,720.00 / ¥12,000.00',
     ]);
     expect(page.querySelectorAll('.lowest-percent.below')).toHaveLength(1);
   });
