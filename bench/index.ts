@@ -1,5 +1,6 @@
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
+import { benchFunds } from './funds';
 import { benchPreview } from './preview';
 import { printTable } from './table';
 
@@ -10,6 +11,10 @@ import { printTable } from './table';
 async function main(): Promise<void> {
   printTable('Cloud functions through the local cloud', await benchHouseholds());
   printTable('Decisions: requests, scaling and 200 concurrent casts', await benchDecisions());
+  printTable(
+    'Funds: charges, requests per payment, replays and 200 concurrent payments',
+    await benchFunds(),
+  );
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',

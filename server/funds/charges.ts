@@ -6,9 +6,8 @@
  */
 import type { IssueChargesResult } from '../../typings/api';
 import type { Decision } from '../../core/decisions/model';
-import { type Charge, type Scheme, chargeId, chargeTransferId } from '../../core/funds/model';
-import { unitAccount } from '../../core/ledger/accounts';
-import type { TransferRequest } from '../../core/ledger/transfers';
+import { chargeTransfer, newCharge } from '../../core/funds/charges';
+import { type Charge, type Scheme, chargeId } from '../../core/funds/model';
 import { isCalendarDate, shanghaiIso } from '../../core/registry/time';
 import type { UseCaseContext } from '../auth/guard';
 import type { Db } from '../cloud';
@@ -66,31 +65,19 @@ export async function issueCharges(
       for (const u of batch) {
         // A concurrent call may have charged it since the list was read.
         if (await tx.get<Charge>('charges', chargeId(scheme._id, u.unitId))) continue;
-        fresh.push({
-          _id: chargeId(scheme._id, u.unitId),
-          schemeId: scheme._id,
-          decisionId: scheme.link?.decisionId ?? null,
-          buildingId: scheme.buildingId,
-          unitId: u.unitId,
-          unitNo: u.unitNo,
-          fen: u.fen,
-          dueDate: request.dueDate,
-          transferId: chargeTransferId(scheme._id, u.unitId),
-          issuedAt: at,
-          issuedBy: caller.openid,
-        });
+        fresh.push(
+          newCharge({
+            scheme,
+            unit: u,
+            fen: u.fen,
+            dueDate: request.dueDate,
+            at,
+            by: caller.openid,
+          }),
+        );
       }
       if (!fresh.length) return 0;
-      const transfers: TransferRequest[] = fresh.map((c) => ({
-        id: c.transferId,
-        kind: 'charge',
-        from: 'assessments',
-        to: unitAccount(c.unitId),
-        amountFen: c.fen,
-        unitId: c.unitId,
-        memo: `${scheme.title} 应缴分摊款`,
-        refs: { schemeId: scheme._id, chargeId: c._id, dueDate: c.dueDate },
-      }));
+      const transfers = fresh.map((c) => chargeTransfer(c, scheme.title));
       await postTransfers(tx, transfers, at);
       for (const c of fresh) await tx.set('charges', c._id, c);
       const current = await loadScheme(tx, scheme._id);

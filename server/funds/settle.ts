@@ -10,6 +10,7 @@ import { paymentTransferId } from '../../core/funds/model';
 import { formatFen } from '../../core/funds/money';
 import { type QueriedTrade, verdictOf } from '../../core/funds/payments';
 import { unitAccount } from '../../core/ledger/accounts';
+import { paymentTransfer } from '../../core/funds/charges';
 import { shanghaiIso } from '../../core/registry/time';
 import { randomId } from '../auth/secrets';
 import type { Db } from '../cloud';
@@ -121,28 +122,7 @@ export async function settleOrder(
     const current = await tx.get<PayOrder>('payOrders', order._id);
     if (!current) throw new Error(`order ${order._id} vanished`);
     if (current.status === 'paid') return { outcome: 'already-paid', order: current };
-    await postTransfers(
-      tx,
-      [
-        {
-          id: transferId,
-          kind: 'payment',
-          from: unitAccount(current.unitId),
-          to: 'collection',
-          amountFen: current.amountFen,
-          unitId: current.unitId,
-          channel: current.channel,
-          payer: {
-            openid: current.payer.openid,
-            ...(current.payer.personId ? { personId: current.payer.personId } : {}),
-            name: current.payer.name,
-          },
-          memo: current.channel === 'pay-link' ? '代付链接缴款' : '微信支付缴款',
-          refs: { orderNo: current._id, transactionId: verdict.transactionId },
-        },
-      ],
-      at,
-    );
+    await postTransfers(tx, [paymentTransfer(current, verdict.transactionId)], at);
     const paid: PayOrder = {
       ...current,
       status: 'paid',

@@ -18,12 +18,14 @@ import {
   ORGANIZER,
   OTHER_DECISION_PROXY,
   PAY_ONLY_PROXY,
+  STAFF,
   STRANGER,
   TREASURER,
   type Tower,
 } from '../helpers/decisionsTower';
 import { COST_DECISION, PLAN_A_FEN, PLAN_B_FEN, finalWith, fundsSeed } from '../helpers/fundsTower';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { putFile } from '../helpers/rosterFiles';
 import { pointSdkAt } from '../helpers/wxSdk';
 import { type FundsClient, funds } from './fundsApi';
 
@@ -167,6 +169,40 @@ describe('funds function', () => {
       expect(all('schemeLinks')).toHaveLength(2);
     });
 
+    it('an organizer edits a draft scheme and moves it between plans, one scheme a plan', async () => {
+      const edited = await api.ok(
+        'editScheme',
+        {
+          schemeId: schemeEqual.id,
+          title: '每户均摊（参考方案）',
+          exemptions: [{ unitId: 'u2-01', reason: '低保户' }],
+        },
+        ORGANIZER,
+      );
+      expect(edited).toMatchObject({
+        title: '每户均摊（参考方案）',
+        exemptions: [{ unitNo: '2-01' }],
+      });
+      expect(
+        await api.err(
+          'editScheme',
+          { schemeId: schemeEqual.id, link: { decisionId: COST_DECISION, planKey: 'A' } },
+          ORGANIZER,
+        ),
+      ).toMatchObject({ code: 'CONFLICT' });
+      const unlinked = await api.ok('editScheme', { schemeId: schemeB.id, link: null }, ORGANIZER);
+      expect(unlinked).toMatchObject({ link: null, totalFen: PLAN_B_FEN });
+      expect(all('schemeLinks')).toHaveLength(1);
+      const moved = await api.ok(
+        'editScheme',
+        { schemeId: schemeB.id, link: { decisionId: COST_DECISION, planKey: 'B' } },
+        ORGANIZER,
+      );
+      expect(moved.link).toMatchObject({ planKey: 'B' });
+      expect(all('schemeLinks')).toHaveLength(2);
+      schemeEqual = edited;
+    });
+
     it('compares schemes side by side: every unit, my share, min/median/max and each floor', async () => {
       const view = await api.ok(
         'compareSchemes',
@@ -192,7 +228,7 @@ describe('funds function', () => {
         });
         expect(compared?.floors.reduce((sum, f) => sum + f.totalFen, 0)).toBe(scheme.totalFen);
       });
-      expect(full.rows[0]).toMatchObject({ unitNo: '2-01', exempt: [true, false, false] });
+      expect(full.rows[0]).toMatchObject({ unitNo: '2-01', exempt: [true, false, true] });
       expect(full.rows[0]?.sharesFen[0]).toBe(0);
 
       // An owner sees their own share, once the scheme is on a posted vote.
@@ -448,6 +484,25 @@ describe('funds function', () => {
       expect(resolved).toMatchObject({ resolved: true });
     });
 
+    it('two orders that together pay more than was left are both credited, and the treasurer is told', async () => {
+      const unitId = 'u4-01';
+      const left = await leftOf(unitId, owner(unitId));
+      const first = await api.ok('createOrder', { unitId, amountFen: left }, owner(unitId));
+      const second = await api.ok('createOrder', { unitId, amountFen: left }, owner(unitId));
+      await t.cloud.pay.simulate(first.outTradeNo, 'success');
+      await t.cloud.pay.simulate(second.outTradeNo, 'success');
+      expect(entriesOf(unitId)).toHaveLength(2);
+      const account = await api.ok('myAccount', {}, owner(unitId));
+      expect(account.units[0]).toMatchObject({ state: 'overpaid', leftFen: 0, paidFen: 2 * left });
+      expect(all<PayAnomaly>('payAnomalies')).toContainEqual(
+        expect.objectContaining({
+          kind: 'overpaid',
+          outTradeNo: second.outTradeNo,
+          reportedFen: left,
+        }),
+      );
+    });
+
     it('a failed payment credits nothing and marks the order', async () => {
       const unitId = 'u3-01';
       const order = await api.ok('createOrder', { unitId, amountFen: 200_00 }, owner(unitId));
@@ -481,6 +536,50 @@ describe('funds function', () => {
       });
       expect(entriesOf(unitId)).toHaveLength(1);
       expect(ledgerVerdict()).toMatchObject({ ok: true });
+    });
+  });
+
+  describe('cash at the door', () => {
+    it('shows cash awaiting the treasurer as handed over, and an order may not pay it twice', async () => {
+      const unitId = 'u3-02';
+      const left = await leftOf(unitId, owner(unitId));
+      const r = await t.call(
+        'ledger',
+        {
+          action: 'recordCash',
+          unitId,
+          amountFen: left - 50_00,
+          receivedAt: new Date(Date.now() - 3600_000).toISOString(),
+          receiptNo: 'R-FUNDS-1',
+          photoFileId: putFile(t, 'ledger/cash/R-FUNDS-1.jpg', 'signed receipt'),
+          payerName: '业主8',
+        },
+        STAFF,
+      );
+      expect(r.body).toMatchObject({ result: { ok: true } });
+      const account = await api.ok('myAccount', {}, owner(unitId));
+      expect(account.units[0]).toMatchObject({
+        pendingCashFen: left - 50_00,
+        leftFen: 50_00,
+        state: 'partly',
+        stateLabel: '部分缴纳，现金已收，待入账',
+      });
+      const cash = account.units[0]?.movements[0];
+      expect(cash).toMatchObject({
+        kind: 'cash',
+        channel: 'cash',
+        pending: true,
+        statusLabel: '现金已收，待入账',
+      });
+      expect(
+        await api.err('createOrder', { unitId, amountFen: 50_01 }, owner(unitId)),
+      ).toMatchObject({ code: 'INVALID_INPUT' });
+      const receipt = await api.ok(
+        'receipt',
+        { transferId: cash?.transferId ?? '' },
+        owner(unitId),
+      );
+      expect(receipt).toMatchObject({ channel: 'cash', pending: true, payerName: '业主8' });
     });
   });
 
