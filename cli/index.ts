@@ -20,6 +20,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command.runImport(argv.slice(3), command.nodeImportIo);
   }
 
+  if (argv[2] === 'ledger') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const command = require('./commands/ledger') as typeof import('./commands/ledger');
+    return command.runLedger(argv.slice(3), command.nodeLedgerIo);
+  }
+
   let exitCode = 0;
   const program = new Command()
     .name('tongti')
@@ -75,6 +81,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description(
       'the property office roster into the registry: tongti import units FILE [--dry-run]',
     );
+
+  program
+    .command('ledger')
+    .description('tongti ledger verify: recompute the hash chain and balances of an environment');
 
   try {
     await program.parseAsync([...argv]);

@@ -138,7 +138,9 @@ export function verifyChain(
     const linked = problems.find((p) => typeof p.problem !== 'string');
     const broken = problems.find((p) => typeof p.problem === 'string');
     if (broken) {
-      bad = { doc: broken.doc, reason: broken.problem as string };
+      // A gap may be an entry whose seq was edited: the document that links here is the bad one.
+      const moved = seq > expected ? displaced(docs, expected, prevHash) : null;
+      bad = moved ?? { doc: broken.doc, reason: broken.problem as string };
       break;
     }
     if (!linked || group.length > 1) {
@@ -189,6 +191,24 @@ export function verifyChain(
     };
   }
   return { ok: true, count: good.length, headHash: prevHash, entries: good };
+}
+
+/** The document that would be entry `expected` (it links to `prevHash`) but carries another seq. */
+function displaced(
+  docs: readonly StoredDoc[],
+  expected: number,
+  prevHash: string,
+): { doc: StoredDoc; reason: string } | null {
+  for (const doc of docs) {
+    if (doc.prevHash !== prevHash || doc.seq === expected) continue;
+    const parsed = parseEntry({ ...doc, seq: expected });
+    if (typeof parsed === 'string') continue;
+    const { hash, ...fields } = parsed;
+    if (entryHash(fields) === hash) {
+      return { doc, reason: `its seq was changed from ${expected} to ${String(doc.seq)}: edited` };
+    }
+  }
+  return null;
 }
 
 function entryProblem(
