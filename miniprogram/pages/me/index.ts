@@ -18,6 +18,9 @@ Component({
     unitCount: 0,
     proxyCount: 0,
     onDesk: false,
+    moneyDesk: false,
+    cashDesk: false,
+    treasurerQueue: false,
   },
   methods: {
     onShow() {
@@ -32,10 +35,23 @@ Component({
           unitCount: me.units.length,
           proxyCount: me.proxiesHeld.length,
           onDesk: me.roles.some((r) => DESK_ROLES.has(r)),
+          // Each money desk opens for the role that works it; the server checks every action again.
+          moneyDesk: me.roles.includes('organizer') || me.roles.includes('admin'),
+          cashDesk: me.roles.includes('staff'),
+          treasurerQueue: me.roles.includes('treasurer'),
         });
       } catch {
         // Not reachable or not yet a member: binding stays offered, nothing else is shown.
-        this.setData({ loaded: true, label: '', unitCount: 0, proxyCount: 0, onDesk: false });
+        this.setData({
+          loaded: true,
+          label: '',
+          unitCount: 0,
+          proxyCount: 0,
+          onDesk: false,
+          moneyDesk: false,
+          cashDesk: false,
+          treasurerQueue: false,
+        });
       }
     },
     onOpen(

@@ -12,6 +12,7 @@ import {
   type Rendered,
 } from '../harness';
 import { aMe } from './households-fixtures';
+import type { RoleName } from '../../../typings/api';
 
 beforeEach(resetWx);
 
@@ -102,6 +103,35 @@ describe('ways on from Me', () => {
     me.querySelector('.me-desk')?.dispatchEvent('tap');
     await flush();
     expect(navigateTo.mock.calls[0]?.[0]).toMatchObject({ url: '/pages/organizer/index' });
+    navigateTo.mockRestore();
+  });
+
+  it('opens each money desk for the role that works it', async () => {
+    const desks = (me: Rendered): string[] =>
+      ['.me-money-desk', '.me-cash-desk', '.me-treasurer'].filter(
+        (s) => me.querySelector(s) !== undefined,
+      );
+    const navigateTo = jest.spyOn(wx, 'navigateTo');
+    const cases: Array<[RoleName[], string[], string]> = [
+      [['owner'], [], ''],
+      [['owner', 'organizer'], ['.me-money-desk'], '/pages/funds-organize/index'],
+      [['staff'], ['.me-cash-desk'], '/pages/cash-desk/index'],
+      [['treasurer'], ['.me-treasurer'], '/pages/treasurer/index'],
+    ];
+    for (const [roles, shown, url] of cases) {
+      answer('households', 'me', ok(aMe({ roles })));
+      const me = mount('pages/me/index');
+      callMethod(me, 'onShow');
+      await flush();
+      expect(desks(me)).toEqual(shown);
+      if (shown[0]) {
+        navigateTo.mockClear();
+        me.querySelector(shown[0])?.dispatchEvent('tap');
+        await flush();
+        expect(navigateTo.mock.calls[0]?.[0]).toMatchObject({ url });
+      }
+      me.detach();
+    }
     navigateTo.mockRestore();
   });
 });
