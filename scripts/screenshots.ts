@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     identities: seed.identities,
     routes: previewRoutes({ outDir }),
   });
+  for (const file of seed.files) await cloud.storage.putFile(file.cloudPath, file.content);
   const browser = await launchChromium();
   mkdirSync(DOCS, { recursive: true });
   try {
