@@ -16,7 +16,7 @@ export type RichNodeView =
   | { type: 'text'; text: string }
   | {
       name: 'h2' | 'h3' | 'p' | 'ul' | 'ol' | 'li' | 'img' | 'strong' | 'em' | 'br' | 'div';
-      attrs?: { class?: string; src?: string; alt?: string };
+      attrs?: { class?: string; style?: string; src?: string; alt?: string };
       children?: RichNodeView[];
     };
 

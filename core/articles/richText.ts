@@ -15,7 +15,7 @@ export interface RichTextNode {
 
 export interface RichElementNode {
   name: RichTag;
-  attrs?: { class?: string; src?: string; alt?: string };
+  attrs?: { class?: string; style?: string; src?: string; alt?: string };
   children?: RichNode[];
 }
 
@@ -36,6 +36,21 @@ export const RICH_CLASSES = [
   'rt-caption',
 ] as const;
 const CLASS_SET: ReadonlySet<string> = new Set(RICH_CLASSES);
+
+/**
+ * The style each class carries, set by the sanitizer from the class (never taken from input), so
+ * the body looks right wherever the page's stylesheet does not reach into rich-text. Sizes are in
+ * em: the page's large type scales them.
+ */
+const CLASS_STYLES: Record<(typeof RICH_CLASSES)[number], string> = {
+  'rt-h': 'font-size:1.15em;font-weight:600;margin:1em 0 0.4em;line-height:1.4',
+  'rt-p': 'margin:0 0 0.7em',
+  'rt-list': 'margin:0 0 0.7em;padding-left:1.4em',
+  'rt-li': 'margin:0 0 0.3em',
+  'rt-img': 'display:block;width:100%;height:auto;border-radius:8px',
+  'rt-figure': 'margin:0.4em 0 0.9em',
+  'rt-caption': 'margin:0.3em 0 0;font-size:0.85em;color:#666666',
+};
 
 /** Enough for any article; stops a crafted tree from exhausting the renderer. */
 const MAX_DEPTH = 6;
@@ -144,7 +159,10 @@ export function sanitizeNodes(input: unknown, allowImage: ImageGate): RichNode[]
     const kept: NonNullable<RichElementNode['attrs']> = {};
     if (typeof attrs.class === 'string') {
       const classes = attrs.class.split(/\s+/).filter((c) => CLASS_SET.has(c));
-      if (classes.length) kept.class = classes.join(' ');
+      if (classes.length) {
+        kept.class = classes.join(' ');
+        kept.style = classes.map((c) => CLASS_STYLES[c as keyof typeof CLASS_STYLES]).join(';');
+      }
     }
     if (tag === 'img') {
       const src = typeof attrs.src === 'string' ? attrs.src : '';
