@@ -117,7 +117,7 @@ Component({
           file.tempFilePath,
         );
         this.setData({
-          'form.body': appendLine(this.data.form.body, imageLine(fileId, '图片')),
+          'form.body': appendLine(this.data.form.body, imageLine(fileId, '')),
           preview: null,
         });
       } catch (error) {
