@@ -1,6 +1,7 @@
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
 import { benchPreview } from './preview';
+import { benchArticles } from './articles';
 import { printTable } from './table';
 
 /**
@@ -10,6 +11,7 @@ import { printTable } from './table';
 async function main(): Promise<void> {
   printTable('Cloud functions through the local cloud', await benchHouseholds());
   printTable('Decisions: requests, scaling and 200 concurrent casts', await benchDecisions());
+  printTable('Articles: requests per article page (list + detail)', await benchArticles());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',
