@@ -28,7 +28,9 @@ async function loadedImages(scope: Locator): Promise<number> {
   return images.evaluateAll(
     (els) =>
       els.filter(
-        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+        (el) =>
+          (el as unknown as { complete: boolean }).complete &&
+          (el as unknown as { naturalWidth: number }).naturalWidth > 0,
       ).length,
   );
 }
@@ -62,7 +64,7 @@ test('an organizer publishes a notice with a photo; a resident reads it, asks, a
       (el) =>
         new Promise<void>((done) => {
           const check = (): void => {
-            if ((el as HTMLTextAreaElement).value.includes('cloud://')) done();
+            if ((el as unknown as { value: string }).value.includes('cloud://')) done();
             else setTimeout(check, 50);
           };
           check();
