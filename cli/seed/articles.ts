@@ -4,10 +4,10 @@ import {
   type ArticleVersion,
   type Block,
   type Question,
-  maskName,
   parseBody,
 } from '../../core/articles';
 import type { Member, Unit } from '../../core/registry/model';
+import { maskName } from '../../core/registry/privacy';
 import { shanghaiIso } from '../../core/registry/time';
 import { buildFileId } from '../../localcloud/storage/fileIds';
 import { DEFAULT_ENV_ID } from '../../localcloud/sdkEnv';

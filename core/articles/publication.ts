@@ -89,15 +89,6 @@ export function listOrder<T extends Pick<Article, '_id' | 'pinned' | 'publishedA
   });
 }
 
-/** A name as the public list shows it: the surname and the last character, the rest masked. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '住户';
-  if (chars.length === 1) return `${chars[0]}*`;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
 /** Questions in the order the page shows them: FAQ first, then answered, then newest asked. */
 export function questionOrder<T extends Pick<Question, 'faq' | 'answer' | 'askedAt'>>(
   questions: readonly T[],

@@ -5,14 +5,9 @@
  * with a reason, which stays in the audit log.
  */
 import type { ArticleQuestionView, QuestionTargetName } from '../../typings/api';
-import {
-  type Article,
-  type Question,
-  isPublic,
-  maskName,
-  questionOrder,
-} from '../../core/articles';
+import { type Article, type Question, isPublic, questionOrder } from '../../core/articles';
 import type { Unit } from '../../core/registry/model';
+import { maskName } from '../../core/registry/privacy';
 import { shanghaiIso } from '../../core/registry/time';
 import type { Caller } from '../auth/caller';
 import type { UseCaseContext } from '../auth/guard';
@@ -89,7 +84,9 @@ export async function listQuestions(
 
 /** How the asker appears: masked name and floor ("张*华 · 12楼"). */
 async function askerLabel(ctx: UseCaseContext, caller: Caller): Promise<string> {
-  const name = maskName((caller.member?.label ?? '').split(/[（(]/)[0] ?? '');
+  const full = ((caller.member?.label ?? '').split(/[（(]/)[0] ?? '').trim();
+  // Masked as everywhere else in the product: the surname only (张**).
+  const name = full ? maskName(full) : '住户';
   const unitId = caller.member?.unitIds[0];
   const unit = unitId ? await docs(ctx.db).get<Unit>('units', unitId) : null;
   return unit ? `${name} · ${unit.floor}楼` : name;
