@@ -84,14 +84,15 @@ export function tinyPng(
   ]);
 }
 
-/** An elevator shaft drawn in flat colours: car, rails and cables. */
+/** An elevator shaft drawn in flat colours: car, rails and cables (small: the seed makes it). */
 export function shaftPhoto(): Buffer {
-  return tinyPng(480, 300, (x, y) => {
-    const rail = x % 240 > 60 && x % 240 < 72;
-    const car = x > 150 && x < 330 && y > 90 && y < 260;
-    const cable = (x === 210 || x === 270) && y < 90;
-    if (car) return y > 240 ? [90, 90, 96] : [196, 200, 206];
+  return tinyPng(320, 200, (x, y) => {
+    const rail = x % 160 > 40 && x % 160 < 48;
+    const car = x > 100 && x < 220 && y > 60 && y < 174;
+    const cable = (x === 140 || x === 180) && y < 60;
+    if (car) return y > 160 ? [90, 90, 96] : [196, 200, 206];
     if (rail || cable) return [60, 64, 70];
-    return [226 - Math.floor(y / 12), 226 - Math.floor(y / 12), 220];
+    const shade = 226 - Math.floor(y / 8);
+    return [shade, shade, 220];
   });
 }
