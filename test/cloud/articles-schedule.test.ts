@@ -6,6 +6,7 @@
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
 import { pointSdkAt } from '../helpers/wxSdk';
 import { publishDueArticles } from '../../server/articles/schedule';
+import { unreadUnits } from '../../server/articles/receipts';
 import { registryDb } from '../../server/repository/docs';
 import { demoBuilding } from '../../cli/seed';
 import { articles, stored } from './articlesApi';
@@ -76,5 +77,19 @@ describe('scheduled publication', () => {
     expect((await api.ok('list', {}, 'demo-resident-p144')).articles.map((a) => a.id)).toContain(
       id,
     );
+  });
+
+  it('gives the last-mile tracker the flats that have not read a notice, by floor', async () => {
+    const unread = await unreadUnits('notice-inspection', registryDb());
+    expect(unread).toHaveLength(138 - 97);
+    const floors = unread.map((u) => u.floor);
+    expect(floors).toEqual([...floors].sort((a, b) => a - b));
+    const read = new Set(
+      stored<{ articleId: string; unitId: string }>(t, 'articleReads')
+        .filter((r) => r.articleId === 'notice-inspection')
+        .map((r) => r.unitId),
+    );
+    expect(unread.some((u) => read.has(u.unitId))).toBe(false);
+    await expect(unreadUnits('no-such-article', registryDb())).rejects.toThrow('没有找到这篇公告');
   });
 });
