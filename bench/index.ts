@@ -3,6 +3,7 @@ import { benchDecisions } from './decisions';
 import { benchFunds } from './funds';
 import { benchLedger } from './ledger';
 import { benchPreview } from './preview';
+import { benchArticles } from './articles';
 import { printTable } from './table';
 
 /**
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     await benchFunds(),
   );
   printTable('Ledger: requests per page, verify, 200 concurrent postings', await benchLedger());
+  printTable('Articles: requests per article page (list + detail)', await benchArticles());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',

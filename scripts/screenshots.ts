@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     identities: seed.identities,
     routes: previewRoutes({ outDir }),
   });
+  for (const file of seed.files) await cloud.storage.putFile(file.cloudPath, file.content);
   const browser = await launchChromium();
   mkdirSync(DOCS, { recursive: true });
   try {
@@ -50,9 +51,12 @@ async function main(): Promise<void> {
     const home = frame(page, 'pages/home/index');
     await home.getByText('慈爱鑫和公寓', { exact: true }).waitFor();
     await phone(page, 'preview-home');
-    await home.getByText('展开全文').click();
-    await home.getByText('为什么是更换而不是修理', { exact: false }).waitFor();
+    await home.getByText('关于两部电梯第三方检测结果的公告', { exact: true }).click();
+    await frame(page, 'pages/article/index')
+      .getByText('为什么是更换而不是修理', { exact: false })
+      .waitFor();
     await phone(page, 'preview-notice');
+    await page.locator('.pv-nav__back').click();
     await page.locator('.pv-tab', { hasText: '我的' }).click();
     const me = frame(page, 'pages/me/index');
     await me.locator('wx-switch').click();

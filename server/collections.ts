@@ -55,10 +55,32 @@ export const COLLECTIONS = [
     access: 'none',
     indexes: [{ name: 'by_time', keys: { buildingId: 1, at: -1 } }],
   },
+  /** Articles, drafts included: read through the articles function, which hides drafts. */
   {
     name: 'articles',
-    access: 'read-only',
-    indexes: [{ name: 'by_published', keys: { buildingId: 1, publishedAt: -1 } }],
+    access: 'none',
+    indexes: [
+      { name: 'by_published', keys: { buildingId: 1, publishedAt: -1 } },
+      { name: 'by_status', keys: { status: 1, publishAt: 1 } },
+    ],
+  },
+  /** Earlier versions of edited articles, `_id = articleId:vN`. */
+  {
+    name: 'articleVersions',
+    access: 'none',
+    indexes: [{ name: 'by_article', keys: { articleId: 1, version: -1 } }],
+  },
+  /** Read receipts, one per article and unit (`_id = articleId:unitId`). */
+  {
+    name: 'articleReads',
+    access: 'none',
+    indexes: [{ name: 'by_article', keys: { articleId: 1 } }],
+  },
+  /** Residents' questions under an article or a decision, and the public answers. */
+  {
+    name: 'questions',
+    access: 'none',
+    indexes: [{ name: 'by_target', keys: { targetKind: 1, targetId: 1, askedAt: -1 } }],
   },
   { name: 'audit', access: 'none', indexes: [{ name: 'by_time', keys: { at: -1 } }] },
   /** Decisions, their frozen roll and published result; read through the decisions function. */

@@ -36,6 +36,8 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     ...(seed ? { seed: seed.collections, identities: seed.identities } : {}),
   };
   const cloud = await startLocalCloud(options);
+  // The demo's files are the same bytes every run, so putting them again changes nothing.
+  for (const file of seed?.files ?? []) await cloud.storage.putFile(file.cloudPath, file.content);
   const fns = cloud.functions.list();
   if (opts.host !== '127.0.0.1' && opts.host !== 'localhost') {
     console.warn(

@@ -625,27 +625,8 @@ export function demoSeed(): DemoSeed {
     },
   ];
 
-  const articles: Article[] = [
-    {
-      _id: 'notice-inspection',
-      buildingId: building._id,
-      kind: 'notice',
-      title: '关于两部电梯第三方检测结果的公告',
-      summary: '检测结论：两部电梯已无法通过维修恢复安全运行，需要整体更换。检测报告全文已公示。',
-      body: [
-        '各位业主、住户：',
-        '本楼两部电梯已运行二十余年。去年2月、5月两次发生“滑梯”，居民多次提出更换电梯的诉求。',
-        '在居民区党总支支持下，换梯工作小组委托具备资质的第三方检测机构对两部电梯进行了全面检测。',
-        '检测结论：曳引机、控制系统、门系统等主要部件老化严重，已无法通过维修恢复安全运行，建议整体更换；导轨等特种设备状况良好，可以保留。',
-        '为什么是更换而不是修理？检测报告第四部分逐项作了说明，报告全文在“进度”页可查。',
-        '由于大楼维修基金已接近红线，动用将触发大额续筹，工作小组建议由业主自筹资金更换。方案与费用分摊办法将另行公示不少于15天，再由业主表决。',
-        '欢迎大家到居委会或在群里提问，社区律师和街道城运中心的专家会统一答复。',
-      ].join('\n'),
-      author: '换梯工作小组',
-      publishedAt: '2026-11-20T09:00:00+08:00',
-      status: 'published',
-    },
-  ];
+  // The articles (the inspection notice among them) come from articles.ts, with their files.
+  const articles: Article[] = [];
 
   const order: Array<Role | 'guest'> = [
     'organizer',

@@ -1,3 +1,4 @@
+import { demoArticles } from './articles';
 import { demoDecisions } from './decisions';
 import { demoSeed, type DemoIdentity } from './demo';
 
@@ -8,6 +9,8 @@ import { demoSeed, type DemoIdentity } from './demo';
 export function demoBuilding(now: number): {
   collections: Record<string, readonly object[]>;
   identities: DemoIdentity[];
+  /** Files the demo's articles point to; put them into storage when the seed loads. */
+  files: Array<{ cloudPath: string; content: Buffer }>;
 } {
   const seed = demoSeed();
   const building = seed.collections.buildings[0];
@@ -19,5 +22,17 @@ export function demoBuilding(now: number): {
     organizerOpenid: organizer.openid,
     now,
   });
-  return { collections: { ...seed.collections, ...decisions }, identities: seed.identities };
+  const { files, ...articles } = demoArticles({
+    buildingId: building._id,
+    units: seed.collections.units,
+    members: seed.collections.members,
+    organizerOpenid: organizer.openid,
+    costSplitDecisionId: decisions.decisions.find((d) => d._id === 'd-cost-split')?._id ?? null,
+    now,
+  });
+  return {
+    collections: { ...seed.collections, ...decisions, ...articles },
+    identities: seed.identities,
+    files,
+  };
 }

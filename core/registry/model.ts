@@ -239,15 +239,5 @@ export interface AuditEntry {
   detail: Record<string, unknown> | null;
 }
 
-export interface Article {
-  _id: string;
-  buildingId: string;
-  kind: 'notice';
-  title: string;
-  summary: string;
-  body: string;
-  author: string;
-  /** ISO time with offset, e.g. 2026-11-20T09:00:00+08:00. */
-  publishedAt: string;
-  status: 'draft' | 'published';
-}
+/** Articles have their own model (core/articles/model.ts); re-exported for older readers. */
+export type { Article } from '../articles/model';

@@ -112,11 +112,12 @@ export function formatDateTime(iso: string): string {
   return `${date.year}年${date.month}月${date.day}日 ${hh}:${mm}`;
 }
 
-/** "2026-12-13T12:23:00+08:00" → "12月13日 12:23" (lists and receipts); unreadable input → "". */
-export function formatShortDateTime(iso: string): string {
+/** "2026-12-13T12:23:00+08:00" → "12月13日 12:23" (the year only when it is not `thisYear`). */
+export function formatShortDateTime(iso: string, thisYear?: number): string {
   const date = toShanghai(iso);
   if (!date) return '';
   const hh = String(date.hour).padStart(2, '0');
   const mm = String(date.minute).padStart(2, '0');
-  return `${date.month}月${date.day}日 ${hh}:${mm}`;
+  const year = thisYear !== undefined && date.year !== thisYear ? `${date.year}年` : '';
+  return `${year}${date.month}月${date.day}日 ${hh}:${mm}`;
 }

@@ -144,6 +144,23 @@ export const POLICY: PolicyTable = {
     export: { label: '导出账本', roles: ['treasurer', 'organizer', 'admin'] },
     importFund: { label: '导入维修基金余额', roles: ORGANIZERS },
   },
+  /** Articles (公告, 说明, 检测报告, 会议纪要, 答疑), read receipts and residents' questions. */
+  articles: {
+    list: { label: '查看公告', roles: EVERYONE },
+    detail: { label: '查看公告全文', roles: EVERYONE },
+    version: { label: '查看公告的修改记录', roles: EVERYONE },
+    questions: { label: '查看答疑', roles: EVERYONE },
+    preview: { label: '预览公告', roles: ORGANIZERS },
+    create: { label: '撰写公告', roles: ORGANIZERS },
+    edit: { label: '修改公告', roles: ORGANIZERS },
+    publish: { label: '发布公告', roles: ORGANIZERS },
+    withdraw: { label: '撤回公告', roles: ORGANIZERS },
+    receipts: { label: '查看公告已读情况', roles: FIELD_WORKERS },
+    ask: { label: '提问', roles: BOUND },
+    answer: { label: '答复提问', roles: ORGANIZERS },
+    markFaq: { label: '设置常见问题', roles: ORGANIZERS },
+    hideQuestion: { label: '隐藏提问', roles: ORGANIZERS },
+  },
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */

@@ -43,6 +43,7 @@ export async function startJourney(name: string): Promise<Journey> {
     identities: seed.identities,
     routes: previewRoutes({ outDir }),
   });
+  for (const file of seed.files) await cloud.cloud.storage.putFile(file.cloudPath, file.content);
   const browser: Browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
   const contexts: BrowserContext[] = [];

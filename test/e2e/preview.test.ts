@@ -29,18 +29,21 @@ test('a resident reads the inspection notice, then turns large type on', async (
   expect(await notice.isVisible()).toBe(true);
   await shot('home');
 
-  // The notice opens to its full text, which answers "why replace, not repair".
-  await home.getByText('展开全文', { exact: false }).click();
-  await home.getByText('为什么是更换而不是修理', { exact: false }).waitFor();
+  // The notice opens the article page, whose text answers "why replace, not repair".
+  await notice.click();
+  const article = frame('pages/article/index');
+  await article.getByText('为什么是更换而不是修理', { exact: false }).waitFor();
   await shot('notice');
 
-  const [call] = journey.cloud.cloud.invocations();
-  expect(call).toMatchObject({
-    functionName: 'households',
+  const calls = journey.cloud.cloud.invocations();
+  expect(calls.find((c) => c.functionName === 'households')).toMatchObject({
     action: 'summary',
     openid: resident.openid,
     ok: true,
   });
+  expect(calls[0]).toMatchObject({ functionName: 'articles', action: 'detail', ok: true });
+  await page.locator('.pv-nav__back').click();
+  await name.waitFor();
 
   const nameBefore = await fontSize(name);
   await page.locator('.pv-tab', { hasText: '我的' }).click();

@@ -1,26 +1,24 @@
 import type { NoticeView } from '../../../typings/api';
 import { formatDate } from '../../utils/format';
+import { openPath } from '../../utils/navigation';
 
-/** A notice (公告): title, date and summary; a tap unfolds the full text and folds it again. */
+/** A notice (公告): title, date and summary; a tap opens the article with its questions. */
 Component({
   properties: {
     notice: { type: Object, value: null as NoticeView | null },
   },
   data: {
     dateText: '',
-    expanded: false,
   },
   observers: {
     notice(notice: NoticeView | null) {
-      this.setData({
-        dateText: notice ? formatDate(notice.publishedAt) : '',
-        expanded: false,
-      });
+      this.setData({ dateText: notice ? formatDate(notice.publishedAt) : '' });
     },
   },
   methods: {
-    onToggle() {
-      this.setData({ expanded: !this.data.expanded });
+    onOpen() {
+      const notice = this.data.notice as NoticeView | null;
+      if (notice) openPath(`/pages/article/index?id=${encodeURIComponent(notice.id)}`);
     },
   },
 });

@@ -35,6 +35,10 @@ Component({
       return this.load();
     },
 
+    onOpenArticles() {
+      openPath('/pages/articles/index');
+    },
+
     onOpenArea(event: WechatMiniprogram.CustomEvent<AreaCardOpenDetail>) {
       if (event.detail.path) openPath(event.detail.path);
     },

@@ -15,20 +15,17 @@ it('shows the title, the date in Chinese and the summary, not the body', () => {
   expect(rendered.querySelector('.body')).toBeUndefined();
 });
 
-it('unfolds the full text on a tap and folds it on the next', async () => {
-  const rendered = mount('components/notice-card/index', { notice: aNotice() });
-  const card = rendered.querySelector('.notice');
+it('opens the article page on a tap, where the full text and its questions are', async () => {
+  const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation(() => undefined as never);
+  const rendered = mount('components/notice-card/index', {
+    notice: aNotice({ id: 'notice-inspection' }),
+  });
 
-  card?.dispatchEvent('tap');
+  rendered.querySelector('.notice')?.dispatchEvent('tap');
   await flush();
-  expect(textOf(rendered.querySelector('.body'))).toContain('保留导轨，其余整体更换');
-  expect(rendered.querySelector('.summary')).toBeUndefined();
-  expect(textOf(rendered.querySelector('.toggle'))).toBe('收起 ▴');
-
-  card?.dispatchEvent('tap');
-  await flush();
-  expect(rendered.querySelector('.body')).toBeUndefined();
-  expect(textOf(rendered.querySelector('.toggle'))).toBe('展开全文 ▾');
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/article/index?id=notice-inspection' });
+  expect(textOf(rendered.querySelector('.toggle'))).toContain('阅读全文');
+  navigateTo.mockRestore();
 });
 
 it('renders nothing without a notice', () => {

@@ -1,0 +1,4 @@
+export * from './model';
+export * from './body';
+export * from './richText';
+export * from './publication';
