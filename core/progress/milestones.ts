@@ -34,6 +34,7 @@ export function timeline(stored: readonly Milestone[], buildingId: string): Mile
         actualEnd: null,
         updatedAt: null,
         updatedBy: null,
+        updateCount: 0,
       },
   );
 }

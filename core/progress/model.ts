@@ -50,6 +50,8 @@ export interface Milestone {
   actualEnd: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Updates posted under the stage, counted in each post's transaction. */
+  updateCount: number;
 }
 
 export const MAX_PHOTOS = 9;
