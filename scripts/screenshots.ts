@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     dataDir,
     functionsDir: join(ROOT, 'cloudfunctions'),
     seed: seed.collections,
+    seedFiles: seed.files,
     identities: seed.identities,
     routes: previewRoutes({ outDir }),
   });

@@ -33,7 +33,7 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     host: opts.host,
     routes,
     log: (line) => console.log(line),
-    ...(seed ? { seed: seed.collections, identities: seed.identities } : {}),
+    ...(seed ? { seed: seed.collections, seedFiles: seed.files, identities: seed.identities } : {}),
   };
   const cloud = await startLocalCloud(options);
   const fns = cloud.functions.list();

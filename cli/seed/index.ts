@@ -1,5 +1,6 @@
 import { demoDecisions } from './decisions';
 import { demoSeed, type DemoIdentity } from './demo';
+import { demoProgress } from './progress';
 
 /**
  * Everything `tongti serve --seed demo` loads: the building with its people (fixed), and its
@@ -8,6 +9,8 @@ import { demoSeed, type DemoIdentity } from './demo';
 export function demoBuilding(now: number): {
   collections: Record<string, readonly object[]>;
   identities: DemoIdentity[];
+  /** Files the seed's documents point to (cloudPath → bytes), for the local cloud's storage. */
+  files: Record<string, Buffer>;
 } {
   const seed = demoSeed();
   const building = seed.collections.buildings[0];
@@ -19,5 +22,17 @@ export function demoBuilding(now: number): {
     organizerOpenid: organizer.openid,
     now,
   });
-  return { collections: { ...seed.collections, ...decisions }, identities: seed.identities };
+  const progress = demoProgress({
+    buildingId: building._id,
+    units: seed.collections.units,
+    people: seed.collections.people,
+    members: seed.collections.members,
+    organizerOpenid: organizer.openid,
+    now,
+  });
+  return {
+    collections: { ...seed.collections, ...decisions, ...progress.collections },
+    identities: seed.identities,
+    files: progress.files,
+  };
 }

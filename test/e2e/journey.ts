@@ -40,6 +40,7 @@ export async function startJourney(name: string): Promise<Journey> {
   const seed = demoBuilding(Date.now());
   const cloud = await startTestCloud({
     seed: seed.collections,
+    seedFiles: seed.files,
     identities: seed.identities,
     routes: previewRoutes({ outDir }),
   });
