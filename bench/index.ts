@@ -1,6 +1,7 @@
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
 import { benchPreview } from './preview';
+import { benchProgress } from './progress';
 import { printTable } from './table';
 
 /**
@@ -10,6 +11,7 @@ import { printTable } from './table';
 async function main(): Promise<void> {
   printTable('Cloud functions through the local cloud', await benchHouseholds());
   printTable('Decisions: requests, scaling and 200 concurrent casts', await benchDecisions());
+  printTable('Progress pages: requests per page at 138 and 10,000 units', await benchProgress());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',
