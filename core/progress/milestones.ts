@@ -187,3 +187,35 @@ export function nextKeyDate(
   ahead.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return ahead[0] ?? null;
 }
+
+/**
+ * The home page's 工程进度 card: where the works stand and, when an elevator stop is coming or
+ * under way, that first — it is what changes a resident's week.
+ */
+export function progressCard(
+  all: readonly Milestone[],
+  outages: readonly Pick<Outage, 'elevator' | 'from' | 'to'>[],
+  today: string,
+): { headline: string; detail: string } {
+  const stage = currentStage(all);
+  const headline = stage
+    ? `${STAGE_LABELS[stage]} · 已完成 ${percentDone(all)}%`
+    : '两部电梯已投入使用';
+  const md = (date: string): string =>
+    `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+  const ahead = [...outages]
+    .filter((o) => o.to >= today)
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))[0];
+  if (ahead) {
+    const detail =
+      ahead.from <= today
+        ? `${ahead.elevator}停用中，至${md(ahead.to)}`
+        : `${ahead.elevator} ${md(ahead.from)}–${md(ahead.to)}停用`;
+    return { headline, detail };
+  }
+  const next = nextKeyDate(all, [], today);
+  return {
+    headline,
+    detail: next ? `${md(next.date)} ${next.what}` : '关键节点、现场照片，随时可查',
+  };
+}

@@ -9,6 +9,7 @@ import {
   isLate,
   nextKeyDate,
   percentDone,
+  progressCard,
   timeline,
   type Milestone,
   type MilestoneChange,
@@ -168,5 +169,24 @@ describe('figures of the 进度 tab', () => {
     expect(isLate(STORY[1]!, '2026-12-20')).toBe(false);
     expect(isLate(STORY[1]!, '2026-12-21')).toBe(true);
     expect(isLate(stone('inspection', 'done', { plannedEnd: '2026-01-01' }), TODAY)).toBe(false);
+  });
+});
+
+describe('progressCard (for the home page)', () => {
+  it('puts a coming or current elevator stop before the next key date', () => {
+    const outages = [{ elevator: '1号梯', from: '2027-01-26', to: '2027-02-24' }];
+    expect(progressCard(STORY, outages, TODAY)).toEqual({
+      headline: '方案表决 · 已完成 18%',
+      detail: '1号梯 1月26日–2月24日停用',
+    });
+    expect(progressCard(STORY, outages, '2027-02-01').detail).toBe('1号梯停用中，至2月24日');
+    expect(progressCard(STORY, [], TODAY).detail).toBe('12月20日 方案表决计划完成');
+    expect(
+      progressCard(
+        STAGES.map((s) => stone(s, 'done')),
+        [],
+        TODAY,
+      ).headline,
+    ).toBe('两部电梯已投入使用');
   });
 });
