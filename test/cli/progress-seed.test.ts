@@ -13,6 +13,8 @@ const { PNG } = jest.requireActual<PngJs>('pngjs');
  * really in storage (decodable PNGs), both elevators' stop days ahead with help asked and partly
  * covered, and the registered households nobody has asked for yet listed for organizers.
  */
+jest.setTimeout(30_000);
+
 describe('demo progress', () => {
   let t: TestCloud;
   const seed = demoBuilding(Date.now());

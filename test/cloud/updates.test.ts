@@ -25,6 +25,8 @@ const milestone = (
   actualEnd: null,
 });
 
+jest.setTimeout(30_000);
+
 describe('updates: progress of the works', () => {
   let t: TestCloud;
   let api: UpdatesClient;
