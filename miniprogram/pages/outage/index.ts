@@ -69,7 +69,8 @@ Component({
       } catch (error) {
         const code = error instanceof ApiError ? error.code : '';
         this.setData({
-          status: code === 'NOT_FOUND' ? 'empty' : 'error',
+          // Not bound yet is not a failure to retry: say what to do instead.
+          status: code === 'NOT_FOUND' || code === 'FORBIDDEN' ? 'empty' : 'error',
           statusMessage:
             code === 'FORBIDDEN' ? '绑定房屋后才能查看和报名停梯期间的互助' : userMessageOf(error),
         });

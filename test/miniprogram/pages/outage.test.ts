@@ -1,5 +1,6 @@
 import {
   answer,
+  fail,
   callMethod,
   cloudCalls,
   flush,
@@ -97,5 +98,18 @@ describe('outage page', () => {
     expect(textOf(page.querySelector('.uncovered-title'))).toBe('20-02（20 楼）· 代买搬运');
     expect(textOf(page.querySelector('.unasked'))).toBe('23-05（23 楼）行动不便，还没有申请');
     expect(textOf(page.querySelector('.start-ask'))).toBe('替住户申请帮助');
+  });
+});
+
+describe('outage page for someone not bound yet', () => {
+  it('says to bind a flat rather than offering a retry', async () => {
+    answer(
+      'updates',
+      'outage',
+      fail('FORBIDDEN', '您当前的身份（未绑定用户）不能查看停梯安排和求助'),
+    );
+    const page = await open('pages/outage/index', { id: 'og-1' });
+    expect(textOf(page)).toContain('绑定房屋后才能查看和报名停梯期间的互助');
+    expect(textOf(page)).not.toContain('重试');
   });
 });
