@@ -160,7 +160,7 @@ export interface UpdatesApi {
   overview: { request: Record<string, never>; response: ProgressOverview };
   updates: {
     request: { stage?: StageName; offset?: number };
-    response: { updates: ProgressUpdateView[]; more: boolean };
+    response: { updates: ProgressUpdateView[]; more: boolean; today: string };
   };
   update: { request: { updateId: string }; response: ProgressUpdateView };
   /** Photos must already be in storage under `progress/`. */

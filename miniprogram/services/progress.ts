@@ -24,7 +24,7 @@ export function getUpdate(updateId: string): Promise<ProgressUpdateView> {
 export function listUpdates(
   stage?: StageName,
   offset = 0,
-): Promise<{ updates: ProgressUpdateView[]; more: boolean }> {
+): Promise<{ updates: ProgressUpdateView[]; more: boolean; today: string }> {
   return callApi('updates', 'updates', stage ? { stage, offset } : { offset });
 }
 

@@ -88,7 +88,7 @@ export async function progressOverview(
 export async function listUpdates(
   request: { stage?: StageName; offset?: number },
   ctx: UseCaseContext,
-): Promise<{ updates: ProgressUpdateView[]; more: boolean }> {
+): Promise<{ updates: ProgressUpdateView[]; more: boolean; today: string }> {
   const building = await loadBuilding(ctx.db);
   const where: Record<string, unknown> = { buildingId: building._id };
   if (request.stage) where.stage = request.stage;
@@ -101,7 +101,11 @@ export async function listUpdates(
       .limit(PAGE + 1)
       .get(),
   );
-  return { updates: await withUrls(found.slice(0, PAGE)), more: found.length > PAGE };
+  return {
+    updates: await withUrls(found.slice(0, PAGE)),
+    more: found.length > PAGE,
+    today: shanghaiDate(ctx.now),
+  };
 }
 
 /** updates.update: one update with its photos. */

@@ -74,11 +74,20 @@ Component({
       const { id } = event.currentTarget.dataset;
       if (id) wx.navigateTo({ url: `/pages/outage/index?id=${encodeURIComponent(id)}` });
     },
-    /** Organizers set a stage's status and dates by tapping it. */
-    onOpenStage(event: Tap<{ stage: string }>) {
+    /** A stage with updates opens them. */
+    onOpenStage(event: Tap<{ stage: string; updates: string }>) {
+      const { stage, updates } = event.currentTarget.dataset;
+      if (!stage || !updates) return;
+      wx.navigateTo({ url: `/pages/progress-updates/index?stage=${stage}` });
+    },
+    /** Organizers set a stage's status and dates from its row. */
+    onSetStage(event: Tap<{ stage: string }>) {
       const { stage } = event.currentTarget.dataset;
       if (!this.data.view?.canPost || !stage) return;
       wx.navigateTo({ url: `/pages/progress-post/index?mode=stage&stage=${stage}` });
+    },
+    onAllUpdates() {
+      wx.navigateTo({ url: '/pages/progress-updates/index' });
     },
     onPost() {
       const stage = this.data.view?.stages.find((s) => s.current)?.stage ?? '';

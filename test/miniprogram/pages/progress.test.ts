@@ -41,8 +41,9 @@ describe('进度 tab', () => {
     expect(textOf(page.querySelector('.outage-title'))).toBe('1号梯（东）停用');
     expect(page.querySelectorAll('.stage')).toHaveLength(8);
     expect(page.querySelectorAll('.thumb')).toHaveLength(2);
-    // A resident reads; only organizers post.
+    // A resident reads; only organizers post and set stages.
     expect(page.querySelector('.post-button')).toBeUndefined();
+    expect(page.querySelector('.stage-set')).toBeUndefined();
   });
 
   it('opens the outage and the update, and gives organizers the post button', async () => {
@@ -52,13 +53,18 @@ describe('进度 tab', () => {
     tap(page, '.outage');
     tap(page, '.update');
     tap(page, '.post-button');
-    tap(page, '.stage', 2);
+    tap(page, '.stage-set', 2);
+    tap(page, '.stage', 0);
+    tap(page, '.stage', 3); // no updates yet: nothing to open
+    tap(page, '.all-updates');
     await flush();
     expect(navigateTo.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual([
       '/pages/outage/index?id=og-1',
       '/pages/progress-update/index?id=pu-1',
       '/pages/progress-post/index?mode=update&stage=planVote',
       '/pages/progress-post/index?mode=stage&stage=costSplit',
+      '/pages/progress-updates/index?stage=inspection',
+      '/pages/progress-updates/index',
     ]);
     navigateTo.mockRestore();
   });
