@@ -111,6 +111,8 @@ export interface HelpRequestView {
   volunteers: string[];
   /** Another volunteer may still sign up. */
   open: boolean;
+  /** The caller may cancel it: the household that asked, whoever asked for them, or organizers. */
+  canCancel: boolean;
 }
 
 /** A flat the caller is bound to, and whether someone there may ask for help. */

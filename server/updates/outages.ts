@@ -54,11 +54,17 @@ function linkedUnitIds(caller: Caller): string[] {
   return caller.member?.links.map((l) => l.unitId) ?? [];
 }
 
-function viewerOf(caller: Caller): { openid: string; unitIds: string[]; organizer: boolean } {
+function viewerOf(caller: Caller): {
+  openid: string;
+  unitIds: string[];
+  organizer: boolean;
+  canCancelAny: boolean;
+} {
   return {
     openid: caller.openid,
     unitIds: linkedUnitIds(caller),
     organizer: isFieldWorker(caller),
+    canCancelAny: isOrganizer(caller),
   };
 }
 

@@ -67,7 +67,7 @@ export function outageView(o: Outage, today: string): OutageView {
 
 export function helpView(
   r: HelpRequest,
-  viewer: { openid: string; unitIds: readonly string[]; organizer: boolean },
+  viewer: { openid: string; unitIds: readonly string[]; organizer: boolean; canCancelAny: boolean },
 ): HelpRequestView {
   const mine = r.requestedBy === viewer.openid || viewer.unitIds.includes(r.unitId);
   return {
@@ -87,5 +87,6 @@ export function helpView(
     iVolunteered: r.volunteers.some((v) => v.openid === viewer.openid),
     volunteers: mine || viewer.organizer ? r.volunteers.map((v) => v.label) : [],
     open: r.status === 'open' && r.volunteers.length < MAX_VOLUNTEERS,
+    canCancel: r.status === 'open' && (mine || viewer.canCancelAny),
   };
 }

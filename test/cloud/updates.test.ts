@@ -257,10 +257,47 @@ describe('updates: progress of the works', () => {
       expect((await api.ok('outage', { outageId }, ORGANIZER)).coverage?.covered).toBe(0);
     });
 
+    it('never signs up more than three neighbours, however many tap at once', async () => {
+      const { requests } = await api.ok('outage', { outageId }, ORGANIZER);
+      const target = requests.find((r) => r.unitNo === tower.noPhone.unitNo);
+      if (!target) throw new Error('request not listed');
+      const neighbours = [...tower.ownerOpenid.entries()]
+        .filter(([unitId]) => unitId !== tower.noPhone.unitId && unitId !== tower.elderly.unitId)
+        .map(([, openid]) => openid)
+        .slice(0, 6);
+      // Each taps until the server gives a definite answer; a write conflict is tapped again.
+      const outcomes = await Promise.all(
+        neighbours.map(async (openid) => {
+          for (;;) {
+            const r = await api.call('volunteer', { requestId: target.id }, openid);
+            if (r.ok) return 'signed';
+            if (r.code === 'CONFLICT' && r.message.includes('人够了')) return 'full';
+            if (!(r.code === 'CONFLICT' && r.message.includes('同时操作'))) return r.message;
+          }
+        }),
+      );
+      expect(outcomes.filter((o) => o === 'signed')).toHaveLength(3);
+      expect(outcomes.filter((o) => o === 'full')).toHaveLength(3);
+      const stored = (await api.ok('outage', { outageId }, ORGANIZER)).requests.find(
+        (r) => r.id === target.id,
+      );
+      expect(stored).toMatchObject({ volunteerCount: 3, open: false });
+      expect(new Set(stored?.volunteers).size).toBe(3);
+    });
+
     it('cancels only for the household that asked or organizers', async () => {
       const { requests } = await api.ok('outage', { outageId }, ORGANIZER);
       const elderlyAsk = requests.find((r) => r.unitNo === tower.elderly.unitNo);
       if (!elderlyAsk) throw new Error('request not listed');
+      expect(elderlyAsk.canCancel).toBe(true);
+      const staffView = await api.ok('outage', { outageId }, STAFF);
+      // Staff cancel what they asked for a neighbour, not what a household asked itself.
+      expect(staffView.requests.map((r) => [r.unitNo, r.canCancel])).toEqual(
+        expect.arrayContaining([
+          [tower.elderly.unitNo, false],
+          [tower.noPhone.unitNo, true],
+        ]),
+      );
       expect(
         (await api.err('cancelHelp', { requestId: elderlyAsk.id }, tower.neighbour.openid)).code,
       ).toBe('FORBIDDEN');

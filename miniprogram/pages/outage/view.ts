@@ -60,7 +60,7 @@ export interface HelpRow {
   canCancel: boolean;
 }
 
-export function helpRow(r: HelpRequestView, today: string, organizer: boolean): HelpRow {
+export function helpRow(r: HelpRequestView, today: string): HelpRow {
   const past = r.date < today;
   return {
     id: r.id,
@@ -74,7 +74,7 @@ export function helpRow(r: HelpRequestView, today: string, organizer: boolean): 
     volunteers: r.volunteers.length ? `报名的邻居：${r.volunteers.join('、')}` : '',
     canVolunteer: r.open && !r.mine && !r.iVolunteered && !past,
     iVolunteered: r.iVolunteered,
-    canCancel: r.mine || organizer,
+    canCancel: r.canCancel,
   };
 }
 
@@ -104,8 +104,7 @@ export interface OutagePage {
 
 export function toOutagePage(d: OutageDetailView): OutagePage {
   const { outage, today } = d;
-  const organizer = d.coverage !== null;
-  const rows = d.requests.map((r) => helpRow(r, today, organizer));
+  const rows = d.requests.map((r) => helpRow(r, today));
   const mineIds = new Set(d.requests.filter((r) => r.mine).map((r) => r.id));
   const askUnits = d.myUnits.filter((u) => u.eligible).map((u) => u.unitNo);
   const days = askableDays(outage.from, outage.to, today);

@@ -128,6 +128,7 @@ export function aHelp(overrides: Partial<HelpRequestView> = {}): HelpRequestView
     iVolunteered: false,
     volunteers: [],
     open: true,
+    canCancel: false,
     ...overrides,
   };
 }

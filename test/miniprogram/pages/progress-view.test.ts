@@ -155,7 +155,7 @@ describe('outage view', () => {
     const page = toOutagePage(
       anOutageDetail({
         myUnits: [{ unitNo: '19-03', floor: 19, eligible: true }],
-        requests: [aHelp({ id: 'mine', mine: true, unitNo: '19-03' }), aHelp()],
+        requests: [aHelp({ id: 'mine', mine: true, canCancel: true, unitNo: '19-03' }), aHelp()],
       }),
     );
     expect(page.canAsk).toBe(true);
