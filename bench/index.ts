@@ -4,6 +4,7 @@ import { benchFunds } from './funds';
 import { benchLedger } from './ledger';
 import { benchPreview } from './preview';
 import { benchArticles } from './articles';
+import { benchProgress } from './progress';
 import { printTable } from './table';
 
 /**
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   );
   printTable('Ledger: requests per page, verify, 200 concurrent postings', await benchLedger());
   printTable('Articles: requests per article page (list + detail)', await benchArticles());
+  printTable('Progress pages: requests per page at 138 and 10,000 units', await benchProgress());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',

@@ -44,6 +44,8 @@ export interface LocalCloudOptions {
   envId?: string;
   /** Collections and documents to load when the store is empty of them. */
   seed?: Record<string, readonly object[]>;
+  /** Files the seed's documents point to (cloudPath → bytes), stored along with the seed. */
+  seedFiles?: Record<string, Buffer>;
   /** People a developer can act as in the preview (the emulator's test users). */
   identities?: IdentityOption[];
   routes?: RawRoute[];
@@ -77,7 +79,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const database = openDatabase({ dir: opts.dataDir });
   // A seed fills an empty store only: restarting never duplicates or overwrites what is there.
   const existing = new Set(database.listCollections());
-  if (opts.seed && !Object.keys(opts.seed).some((name) => existing.has(name))) {
+  const seeding = !!opts.seed && !Object.keys(opts.seed).some((name) => existing.has(name));
+  if (opts.seed && seeding) {
     database.loadSeed(opts.seed as Record<string, Record<string, unknown>[]>);
   }
   const outbox = new Outbox(opts.dataDir);
@@ -97,6 +100,11 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     },
   };
   const storage = createStorage(services);
+  if (seeding) {
+    for (const [cloudPath, content] of Object.entries(opts.seedFiles ?? {})) {
+      await storage.putFile(cloudPath, content, envId);
+    }
+  }
   const openapi = createOpenApi(services);
   const pay = createPay(services);
   const modules: LocalCloudModule[] = [database.module, storage, openapi, pay];

@@ -26,10 +26,10 @@ async function main(): Promise<void> {
     dataDir,
     functionsDir: join(ROOT, 'cloudfunctions'),
     seed: seed.collections,
+    seedFiles: seed.files,
     identities: seed.identities,
     routes: previewRoutes({ outDir }),
   });
-  for (const file of seed.files) await cloud.storage.putFile(file.cloudPath, file.content);
   const browser = await launchChromium();
   mkdirSync(DOCS, { recursive: true });
   try {

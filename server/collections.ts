@@ -199,6 +199,31 @@ export const COLLECTIONS = [
   },
   /** Each unit's maintenance fund: first deposit and balance (`_id` = unitId). */
   { name: 'fundAccounts', access: 'none', indexes: [] },
+
+  // ── updates: the works' milestones, their updates, outages and help ──
+  /** One per stage of the works (`_id` = the stage). */
+  { name: 'milestones', access: 'none', indexes: [] },
+  /** Text and photos posted under a stage; never edited. */
+  {
+    name: 'progressUpdates',
+    access: 'none',
+    indexes: [
+      { name: 'by_time', keys: { buildingId: 1, postedAt: -1 } },
+      { name: 'by_stage', keys: { stage: 1, postedAt: -1 } },
+    ],
+  },
+  /** Each elevator's stop days, published as its own notice. */
+  {
+    name: 'outages',
+    access: 'none',
+    indexes: [{ name: 'by_end', keys: { buildingId: 1, to: 1 } }],
+  },
+  /** Help asked during an outage, with the volunteers who signed up (names stay in functions). */
+  {
+    name: 'helpRequests',
+    access: 'none',
+    indexes: [{ name: 'by_outage', keys: { outageId: 1, date: 1 } }],
+  },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

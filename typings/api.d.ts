@@ -16,6 +16,8 @@ export * from './ledger';
 import type { LedgerApi } from './ledger';
 export * from './articles';
 import type { ArticlesApi } from './articles';
+export * from './updates';
+import type { UpdatesApi } from './updates';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -49,6 +51,7 @@ export interface Api {
   funds: FundsApi;
   ledger: LedgerApi;
   articles: ArticlesApi;
+  updates: UpdatesApi;
 }
 
 export type FunctionName = keyof Api;

@@ -33,11 +33,9 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     host: opts.host,
     routes,
     log: (line) => console.log(line),
-    ...(seed ? { seed: seed.collections, identities: seed.identities } : {}),
+    ...(seed ? { seed: seed.collections, seedFiles: seed.files, identities: seed.identities } : {}),
   };
   const cloud = await startLocalCloud(options);
-  // The demo's files are the same bytes every run, so putting them again changes nothing.
-  for (const file of seed?.files ?? []) await cloud.storage.putFile(file.cloudPath, file.content);
   const fns = cloud.functions.list();
   if (opts.host !== '127.0.0.1' && opts.host !== 'localhost') {
     console.warn(

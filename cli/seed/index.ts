@@ -1,16 +1,18 @@
 import { demoArticles } from './articles';
 import { demoDecisions } from './decisions';
 import { demoSeed, type DemoIdentity } from './demo';
+import { demoProgress } from './progress';
 
 /**
  * Everything `tongti serve --seed demo` loads: the building with its people (fixed), and its
- * decisions dated around `now`, so a fresh demo always has a vote running and a notice posted.
+ * decisions, articles and works dated around `now`, so a fresh demo always has a vote running and
+ * a notice posted.
  */
 export function demoBuilding(now: number): {
   collections: Record<string, readonly object[]>;
   identities: DemoIdentity[];
-  /** Files the demo's articles point to; put them into storage when the seed loads. */
-  files: Array<{ cloudPath: string; content: Buffer }>;
+  /** Files the seed's documents point to (cloudPath → bytes), for the local cloud's storage. */
+  files: Record<string, Buffer>;
 } {
   const seed = demoSeed();
   const building = seed.collections.buildings[0];
@@ -22,7 +24,7 @@ export function demoBuilding(now: number): {
     organizerOpenid: organizer.openid,
     now,
   });
-  const { files, ...articles } = demoArticles({
+  const { files: articleFiles, ...articles } = demoArticles({
     buildingId: building._id,
     units: seed.collections.units,
     members: seed.collections.members,
@@ -30,9 +32,20 @@ export function demoBuilding(now: number): {
     costSplitDecisionId: decisions.decisions.find((d) => d._id === 'd-cost-split')?._id ?? null,
     now,
   });
+  const progress = demoProgress({
+    buildingId: building._id,
+    units: seed.collections.units,
+    people: seed.collections.people,
+    members: seed.collections.members,
+    organizerOpenid: organizer.openid,
+    now,
+  });
   return {
-    collections: { ...seed.collections, ...decisions, ...articles },
+    collections: { ...seed.collections, ...decisions, ...articles, ...progress.collections },
     identities: seed.identities,
-    files,
+    files: {
+      ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),
+      ...progress.files,
+    },
   };
 }

@@ -56,6 +56,11 @@ export interface Person {
   noSmartphone: boolean;
   /** Lives abroad or in another city; acts through a proxy. */
   overseas: boolean;
+  /**
+   * Walks with difficulty or uses a wheelchair (absent = no): with the elderly, may ask for help
+   * while the elevator is out of service.
+   */
+  limitedMobility?: boolean;
   /** Where the person lives when not in the building (city or country). */
   livesIn: string | null;
 }

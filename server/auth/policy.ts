@@ -50,6 +50,8 @@ const OWNERS_AND_ORGANIZERS: readonly Principal[] = ['owner', 'organizer', 'admi
 const ORGANIZERS: readonly Principal[] = ['organizer', 'admin'];
 const FIELD_WORKERS: readonly Principal[] = ['staff', 'organizer', 'admin'];
 const ADMINS: readonly Principal[] = ['admin'];
+/** People who live here, and staff asking for neighbours without a phone (not proxies abroad). */
+const HELP_ASKERS: readonly Principal[] = ['owner', 'resident', 'staff', 'organizer', 'admin'];
 
 export const POLICY: PolicyTable = {
   households: {
@@ -160,6 +162,23 @@ export const POLICY: PolicyTable = {
     answer: { label: '答复提问', roles: ORGANIZERS },
     markFaq: { label: '设置常见问题', roles: ORGANIZERS },
     hideQuestion: { label: '隐藏提问', roles: ORGANIZERS },
+  },
+  /**
+   * Progress of the works. The timeline is public (a shared link opens it for anyone); who asked
+   * for help during an outage, and from which floor, only members see.
+   */
+  updates: {
+    overview: { label: '查看工程进度', roles: EVERYONE },
+    updates: { label: '查看进展记录', roles: EVERYONE },
+    update: { label: '查看进展详情', roles: EVERYONE },
+    post: { label: '发布工程进展', roles: ORGANIZERS },
+    setMilestone: { label: '设置工程阶段', roles: ORGANIZERS },
+    publishOutage: { label: '发布停梯安排', roles: ORGANIZERS },
+    outage: { label: '查看停梯安排和求助', roles: MEMBERS },
+    requestHelp: { label: '申请停梯期间帮助', roles: HELP_ASKERS },
+    cancelHelp: { label: '取消求助', roles: HELP_ASKERS },
+    volunteer: { label: '报名帮忙', roles: MEMBERS },
+    unvolunteer: { label: '取消帮忙报名', roles: MEMBERS },
   },
 };
 

@@ -19,8 +19,7 @@ describe('scheduled publication', () => {
   const seed = demoBuilding(start);
 
   beforeAll(async () => {
-    t = await startTestCloud({ seed: seed.collections });
-    for (const f of seed.files) await t.cloud.storage.putFile(f.cloudPath, f.content);
+    t = await startTestCloud({ seed: seed.collections, seedFiles: seed.files });
     pointSdkAt(t.cloud, '');
   });
   afterAll(() => t.stop());

@@ -33,12 +33,12 @@ describe('articles function', () => {
   let photo = '';
 
   beforeAll(async () => {
-    t = await startTestCloud({ seed: seed.collections });
-    for (const f of seed.files) await t.cloud.storage.putFile(f.cloudPath, f.content);
+    t = await startTestCloud({ seed: seed.collections, seedFiles: seed.files });
     api = articles(t);
     photo = await t.cloud.storage.putFile(
       'articles/test-photo.png',
-      seed.files[1]?.content ?? Buffer.alloc(0),
+      Object.values(seed.files).find((b) => b.subarray(1, 4).toString() === 'PNG') ??
+        Buffer.alloc(0),
     );
   });
   afterAll(() => t.stop());

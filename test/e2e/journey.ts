@@ -40,10 +40,10 @@ export async function startJourney(name: string): Promise<Journey> {
   const seed = demoBuilding(Date.now());
   const cloud = await startTestCloud({
     seed: seed.collections,
+    seedFiles: seed.files,
     identities: seed.identities,
     routes: previewRoutes({ outDir }),
   });
-  for (const file of seed.files) await cloud.cloud.storage.putFile(file.cloudPath, file.content);
   const browser: Browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
   const contexts: BrowserContext[] = [];
