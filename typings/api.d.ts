@@ -14,6 +14,8 @@ export * from './funds';
 import type { FundsApi } from './funds';
 export * from './ledger';
 import type { LedgerApi } from './ledger';
+export * from './reminders';
+import type { RemindersApi } from './reminders';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -46,6 +48,7 @@ export interface Api {
   decisions: DecisionsApi;
   funds: FundsApi;
   ledger: LedgerApi;
+  reminders: RemindersApi;
 }
 
 export type FunctionName = keyof Api;

@@ -1,5 +1,6 @@
 import { demoDecisions } from './decisions';
 import { demoSeed, type DemoIdentity } from './demo';
+import { demoReminders } from './reminders';
 
 /**
  * Everything `tongti serve --seed demo` loads: the building with its people (fixed), and its
@@ -19,5 +20,8 @@ export function demoBuilding(now: number): {
     organizerOpenid: organizer.openid,
     now,
   });
-  return { collections: { ...seed.collections, ...decisions }, identities: seed.identities };
+  return {
+    collections: { ...seed.collections, ...decisions, ...demoReminders(now) },
+    identities: seed.identities,
+  };
 }

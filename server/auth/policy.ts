@@ -107,6 +107,12 @@ export const POLICY: PolicyTable = {
 
   /** The public ledger, cash custody, expenses and the maintenance-fund red line. */
   ledger: {},
+
+  /** Subscription messages: what a person accepted, and how many messages of each kind are left. */
+  reminders: {
+    subscribe: { label: '订阅消息提醒', roles: EVERYONE },
+    mySubscriptions: { label: '查看我的消息提醒', roles: EVERYONE },
+  },
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */
