@@ -1,6 +1,7 @@
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
 import { benchPreview } from './preview';
+import { benchShareCard } from './shareCard';
 import { printTable } from './table';
 
 /**
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     'Browser preview (Chromium)',
     Object.entries(preview).map(([measure, value]) => ({ measure, value })),
   );
+  printTable('Share card: drawing time in Chromium', await benchShareCard());
 }
 
 main().catch((err: unknown) => {
