@@ -19,6 +19,7 @@ import {
   voteReminderKeys,
 } from '../../utils/decisionShare';
 import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import { openCloudDocument } from '../../services/storage';
 import { formatDateTime } from '../../utils/format';
 import { type DetailView, toDetailView } from './view';
@@ -45,10 +46,6 @@ function objectionRow(o: ObjectionView): ObjectionRow {
 
 // The decision as the server sent it, for the share card (the page's data holds the view only).
 const details = new WeakMap<object, DecisionDetailView>();
-
-interface ShareCardComponent {
-  exportImage(): Promise<string>;
-}
 
 /**
  * A decision: its plan and documents, the countdown, how my units stand, and voting — from a
@@ -103,11 +100,8 @@ Component({
     /** The link opens this decision for whoever taps it; the card follows within 3 s if it can. */
     onShareAppMessage() {
       const title = this.data.view ? `请为「${this.data.view.title}」投票` : '同梯 · 议事';
-      const share = { title, path: decisionSharePath('decision-detail', this.data.id) };
-      const promise = this.shareImage()
-        .then((imageUrl) => ({ ...share, imageUrl }))
-        .catch(() => share);
-      return { ...share, promise };
+      const link = { title, path: decisionSharePath('decision-detail', this.data.id) };
+      return shareWithCard(this, link, () => this.requireShareCard());
     },
     onShareTimeline() {
       const title = this.data.view ? `「${this.data.view.title}」业主表决` : '同梯 · 议事';
@@ -133,11 +127,8 @@ Component({
       return shareCard;
     },
 
-    async shareImage(): Promise<string> {
+    async requireShareCard(): Promise<void> {
       if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
-      const card = this.selectComponent('#share-card') as unknown as ShareCardComponent | null;
-      if (!card) throw new Error('no share card on the page');
-      return card.exportImage();
     },
 
     async onMakeCard(): Promise<void> {

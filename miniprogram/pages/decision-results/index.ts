@@ -5,16 +5,13 @@ import { getResults } from '../../services/decisions';
 import { buildingName } from '../../services/share';
 import { decisionCard, decisionSharePath, decisionShareQuery } from '../../utils/decisionShare';
 import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import { type ResultsPageView, toResultsView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
 // The results as the server sent them, for the share card (the page's data holds the view only).
 const loaded = new WeakMap<object, ResultsView>();
-
-interface ShareCardComponent {
-  exportImage(): Promise<string>;
-}
 
 /** Results: the live gauge on both axes against the law's lines, and the count per choice. */
 Component({
@@ -47,11 +44,8 @@ Component({
     /** The link opens these results for whoever taps it; the card follows within 3 s if it can. */
     onShareAppMessage() {
       const title = this.data.view ? `「${this.data.view.title}」表决结果` : '同梯 · 表决结果';
-      const share = { title, path: decisionSharePath('decision-results', this.data.id) };
-      const promise = this.shareImage()
-        .then((imageUrl) => ({ ...share, imageUrl }))
-        .catch(() => share);
-      return { ...share, promise };
+      const link = { title, path: decisionSharePath('decision-results', this.data.id) };
+      return shareWithCard(this, link, () => this.requireShareCard());
     },
     onShareTimeline() {
       const title = this.data.view ? `「${this.data.view.title}」表决结果` : '同梯 · 表决结果';
@@ -96,11 +90,8 @@ Component({
       return shareCard;
     },
 
-    async shareImage(): Promise<string> {
+    async requireShareCard(): Promise<void> {
       if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
-      const card = this.selectComponent('#share-card') as unknown as ShareCardComponent | null;
-      if (!card) throw new Error('no share card on the page');
-      return card.exportImage();
     },
 
     async onMakeCard(): Promise<void> {
