@@ -22,6 +22,8 @@ describe('reminders and the scheduler', () => {
   let notVoted: string;
   let otherNotVoted: string;
   let proxy: string;
+  /** The clock the local cloud's timer triggers read. */
+  let timerClock = Date.parse('2026-12-07T09:05:00+08:00');
 
   beforeAll(async () => {
     const now = Date.now();
@@ -62,6 +64,7 @@ describe('reminders and the scheduler', () => {
         reminderLog: [],
         schedulerRuns: [],
       },
+      timers: { now: () => timerClock },
     });
     api = remindersClient(t);
   });
@@ -197,5 +200,20 @@ describe('reminders and the scheduler', () => {
     const r = await t.call('scheduler', { Type: 'Timer', TriggerName: 'clocks' }, notVoted);
     expect((r.body as { result: unknown }).result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(t.cloud.database.documents('schedulerRuns', 0, 1).total).toBe(runs);
+  });
+
+  it('runs from its timer trigger (config.json: every ten minutes) as the local cloud fires it', async () => {
+    const runs = () =>
+      t.cloud.database.documents('schedulerRuns', 0, 1000).docs as Array<{ trigger: string }>;
+    const before = runs().length;
+    expect(t.cloud.timers.triggers.map((x) => `${x.functionName}/${x.name}`)).toEqual([
+      'scheduler/clocks',
+    ]);
+    timerClock = Date.parse('2026-12-07T09:09:59+08:00');
+    expect(await t.cloud.timers.check()).toBe(0);
+    timerClock = Date.parse('2026-12-07T09:10:00+08:00');
+    expect(await t.cloud.timers.check()).toBe(1);
+    expect(runs()).toHaveLength(before + 1);
+    expect(runs().filter((r) => r.trigger === 'timer:clocks').length).toBeGreaterThan(0);
   });
 });
