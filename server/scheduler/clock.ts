@@ -14,6 +14,11 @@ export interface ClockContext {
   runId: string;
   /** Sends one subscription message at most once, only with a grant (see sendReminder). */
   send(message: ReminderMessage): Promise<SendOutcome>;
+  /**
+   * True once the run has used its time (the function's timeout is 60 s): a clock stops there and
+   * the next run carries on, which idempotence makes safe.
+   */
+  outOfTime(): boolean;
 }
 
 export interface ClockReport {

@@ -31,7 +31,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 async function findIn<T>(
   db: Db,
-  collection: 'members' | 'proxies' | 'rolls' | 'ballots',
+  collection: 'members' | 'proxies' | 'rolls' | 'ballots' | 'reminderLog',
   field: string,
   values: readonly string[],
   where: Record<string, unknown> = {},
@@ -131,15 +131,39 @@ export const decisionsClock: Clock = {
         subs = await subscribersOf(ctx.db, reminder.templateKey);
         subscribers.set(reminder.templateKey, subs);
       }
-      for (const openid of await recipientsOf(ctx, reminder, subs)) {
-        const outcome = await ctx.send({
-          key: messageKey(reminder, openid),
-          openid,
-          templateKey: reminder.templateKey,
-          page: reminder.page,
-          data: reminder.data,
-        });
-        count(report, outcome);
+      const recipients = await recipientsOf(ctx, reminder, subs);
+      // Keys already in the log are skipped in bulk: a person with grants left would otherwise
+      // cost a transaction on every run just to learn the message went out before.
+      const logged = new Set(
+        (
+          await findIn<{ _id: string }>(
+            ctx.db,
+            'reminderLog',
+            '_id',
+            recipients.map((openid) => messageKey(reminder, openid)),
+          )
+        ).map((e) => e._id),
+      );
+      for (const openid of recipients) {
+        const key = messageKey(reminder, openid);
+        if (logged.has(key)) {
+          count(report, 'already-sent');
+          continue;
+        }
+        if (ctx.outOfTime()) {
+          report.notes.push('本次运行时间已到，其余提醒下次运行时继续发送');
+          return report;
+        }
+        count(
+          report,
+          await ctx.send({
+            key,
+            openid,
+            templateKey: reminder.templateKey,
+            page: reminder.page,
+            data: reminder.data,
+          }),
+        );
       }
     }
     return report;

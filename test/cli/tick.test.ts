@@ -7,6 +7,8 @@ import { isoAt } from '../../core/decisions';
 import { afterAccept, emptySubscription } from '../../core/reminders/quota';
 import { TEMPLATES } from '../../core/reminders/templates';
 import { runTick, type TickIo } from '../../cli/commands/tick';
+import { registryDb } from '../../server/repository/docs';
+import { runScheduler } from '../../server/scheduler/run';
 import { sdkEnv } from '../../localcloud/sdkEnv';
 import { towerSeed } from '../helpers/decisionsTower';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
@@ -75,6 +77,18 @@ describe('tongti tick', () => {
     expect(reminders()).toHaveLength(0);
   });
 
+  it('stops sending when its time is used up, leaving the rest to the next run', async () => {
+    clock.set(T0 + 6 * HOUR);
+    const run = await runScheduler({
+      db: registryDb(),
+      now: new Date(Date.now()),
+      trigger: 'test',
+      budgetMs: -1,
+    });
+    expect(run.clocks[0]?.notes).toContain('本次运行时间已到，其余提醒下次运行时继续发送');
+    expect(reminders()).toHaveLength(0);
+  });
+
   it('puts the reminder in the outbox 24 hours before the deadline, once', async () => {
     clock.set(T0 + 6 * HOUR);
     const r = await tick();
@@ -91,8 +105,13 @@ describe('tongti tick', () => {
     expect((await tick()).code).toBe(0);
     expect(reminders()).toHaveLength(1);
     const runs = t.cloud.database.documents('schedulerRuns', 0, 10);
-    expect(runs.total).toBe(3);
-    expect(runs.docs.map((d) => (d as { trigger: string }).trigger)).toEqual(['cli', 'cli', 'cli']);
+    expect(runs.total).toBe(4);
+    expect(runs.docs.map((d) => (d as { trigger: string }).trigger).sort()).toEqual([
+      'cli',
+      'cli',
+      'cli',
+      'test',
+    ]);
   });
 
   it('runs as of --at, and refuses bad arguments or a missing environment', async () => {
