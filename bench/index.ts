@@ -1,6 +1,7 @@
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
 import { benchPreview } from './preview';
+import { benchScheduler } from './scheduler';
 import { benchShareCard } from './shareCard';
 import { printTable } from './table';
 
@@ -11,6 +12,7 @@ import { printTable } from './table';
 async function main(): Promise<void> {
   printTable('Cloud functions through the local cloud', await benchHouseholds());
   printTable('Decisions: requests, scaling and 200 concurrent casts', await benchDecisions());
+  printTable('Scheduler: a deadline reminder run, then the same run again', await benchScheduler());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',
