@@ -76,6 +76,7 @@ Component({
     makingCard: false,
     /** Template ids a voter may subscribe to here (vote opens, 24 h before it closes). */
     remindIds: [] as string[],
+    remindLine: '',
     reminded: false,
   },
   methods: {
@@ -176,7 +177,10 @@ Component({
       }
       try {
         const remindIds = idsOf(await reminderTemplates(), keys);
-        this.setData({ remindIds });
+        const remindLine = keys.includes('voteOpened')
+          ? '投票开始时、截止前一天还没投票时，微信提醒您'
+          : '截止前一天您还没投票时，微信提醒您';
+        this.setData({ remindIds, remindLine });
       } catch {
         // Without the templates there is simply no reminder button.
       }

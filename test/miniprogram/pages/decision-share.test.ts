@@ -146,6 +146,9 @@ describe('reminders on the vote page', () => {
     );
     const page = await open('decision-detail');
     expect(textOf(page.querySelector('.remind-button'))).toBe('提醒我投票');
+    expect(textOf(page.querySelector('.remind-line'))).toBe(
+      '投票开始时、截止前一天还没投票时，微信提醒您',
+    );
     page.querySelector('.remind-button')?.dispatchEvent('tap');
     await flush();
     await flush();
@@ -178,6 +181,7 @@ describe('reminders on the vote page', () => {
       );
     const modal = jest.spyOn(wx, 'showModal');
     const page = await open('decision-detail');
+    expect(textOf(page.querySelector('.remind-line'))).toBe('截止前一天您还没投票时，微信提醒您');
     page.querySelector('.remind-button')?.dispatchEvent('tap');
     await flush();
     await flush();
