@@ -5,6 +5,8 @@ import { benchLedger } from './ledger';
 import { benchPreview } from './preview';
 import { benchArticles } from './articles';
 import { benchProgress } from './progress';
+import { benchScheduler } from './scheduler';
+import { benchShareCard } from './shareCard';
 import { printTable } from './table';
 
 /**
@@ -21,11 +23,13 @@ async function main(): Promise<void> {
   printTable('Ledger: requests per page, verify, 200 concurrent postings', await benchLedger());
   printTable('Articles: requests per article page (list + detail)', await benchArticles());
   printTable('Progress pages: requests per page at 138 and 10,000 units', await benchProgress());
+  printTable('Scheduler: a deadline reminder run, then the same run again', await benchScheduler());
   const preview = await benchPreview();
   printTable(
     'Browser preview (Chromium)',
     Object.entries(preview).map(([measure, value]) => ({ measure, value })),
   );
+  printTable('Share card: drawing time in Chromium', await benchShareCard());
 }
 
 main().catch((err: unknown) => {

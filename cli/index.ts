@@ -26,6 +26,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command.runLedger(argv.slice(3), command.nodeLedgerIo);
   }
 
+  if (argv[2] === 'tick') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const command = require('./commands/tick') as typeof import('./commands/tick');
+    return command.runTick(argv.slice(3), command.nodeTickIo);
+  }
+
   let exitCode = 0;
   const program = new Command()
     .name('tongti')
@@ -40,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--data <dir>', 'data folder (database, files, outbox)', '.tongti')
     .option('--seed <seed>', 'data to load into an empty store: demo | none', parseSeed, 'none')
     .option('--no-preview', 'do not serve the browser preview')
+    .option('--no-timers', "do not run the functions' timer triggers")
     .action(
       async (opts: {
         port: number;
@@ -47,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         data: string;
         seed: 'demo' | 'none';
         preview: boolean;
+        timers: boolean;
       }) => {
         // Loaded on demand so `tally` and `env` never load the local cloud (a native module among
         // them); require, not import(), because tsx resolves import() as ESM, without extensions.
@@ -75,6 +83,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('split')
     .description("every unit's share of a cost: tongti split --input FILE (prints JSON)")
     .option('--input <file>', 'JSON file of the total, method, coefficients, exemptions and units');
+
+  program
+    .command('tick')
+    .description("one run of the scheduler's clocks against a cloud: tongti tick [--at ISO]");
 
   program
     .command('import')

@@ -9,6 +9,7 @@ import { createPay } from './pay';
 import { parseMultipart } from './openapi/multipart';
 import { CloudError, isCloudError } from './errors';
 import { FunctionHost, type InvocationRecord } from './functions/host';
+import { TimerRunner, readTimerTriggers } from './functions/timers';
 import { Outbox } from './outbox';
 import { consolePage } from './console/page';
 import { DEFAULT_ENV_ID } from './sdkEnv';
@@ -51,6 +52,12 @@ export interface LocalCloudOptions {
   routes?: RawRoute[];
   log?: (line: string) => void;
   maxWorkersPerFunction?: number;
+  /**
+   * Timer triggers of the functions' config.json: `run` starts checking them every second (as
+   * `tongti serve` does unless told not to); off, `cloud.timers.check()` fires what is due.
+   * `now` is the clock they read (tests inject one).
+   */
+  timers?: { run?: boolean; now?: () => number; intervalMs?: number };
 }
 
 export interface LocalCloud {
@@ -64,6 +71,7 @@ export interface LocalCloud {
   storage: ReturnType<typeof createStorage>;
   openapi: ReturnType<typeof createOpenApi>;
   pay: ReturnType<typeof createPay>;
+  timers: TimerRunner;
   /** Database requests per recent invocation, newest first. */
   invocations(): InvocationRecord[];
   close(): Promise<void>;
@@ -279,6 +287,16 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 
+  const found = readTimerTriggers(opts.functionsDir, functions.list());
+  for (const problem of found.problems) log(`timer trigger ignored: ${problem}`);
+  const timers = new TimerRunner({
+    triggers: found.triggers,
+    now: opts.timers?.now ?? Date.now,
+    fire: (trigger, event) => functions.invoke(trigger.functionName, event, { openid: '' }),
+    log,
+  });
+  if (opts.timers?.run) timers.start(opts.timers.intervalMs);
+
   return {
     url: baseUrl,
     port,
@@ -290,8 +308,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     storage,
     openapi,
     pay,
+    timers,
     invocations: () => functions.recent(),
     async close() {
+      timers.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -224,6 +224,26 @@ export const COLLECTIONS = [
     access: 'none',
     indexes: [{ name: 'by_outage', keys: { outageId: 1, date: 1 } }],
   },
+
+  // ── reminders: subscription quotas, the message log, the scheduler's runs ──
+  /** One per person and template, `_id = openid:templateKey`: sends still allowed (one per accept). */
+  {
+    name: 'subscriptions',
+    access: 'none',
+    indexes: [{ name: 'by_template', keys: { templateKey: 1, remaining: -1 } }],
+  },
+  /** Every message sent or tried, `_id` = its key (the same on every run): never sent twice. */
+  {
+    name: 'reminderLog',
+    access: 'none',
+    indexes: [{ name: 'by_person', keys: { openid: 1, createdAt: -1 } }],
+  },
+  /** One per scheduler run: when, what triggered it, and what each clock did. */
+  {
+    name: 'schedulerRuns',
+    access: 'none',
+    indexes: [{ name: 'by_time', keys: { startedAt: -1 } }],
+  },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -18,6 +18,8 @@ export * from './articles';
 import type { ArticlesApi } from './articles';
 export * from './updates';
 import type { UpdatesApi } from './updates';
+export * from './reminders';
+import type { RemindersApi } from './reminders';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -52,6 +54,7 @@ export interface Api {
   ledger: LedgerApi;
   articles: ArticlesApi;
   updates: UpdatesApi;
+  reminders: RemindersApi;
 }
 
 export type FunctionName = keyof Api;

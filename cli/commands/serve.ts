@@ -12,6 +12,8 @@ export interface ServeOptions {
   data: string;
   seed: 'demo' | 'none';
   preview: boolean;
+  /** Run the functions' timer triggers (config.json) as the cloud would. */
+  timers: boolean;
 }
 
 /** `tongti serve`: runs until SIGINT/SIGTERM; prints one line with the URL when ready. */
@@ -33,6 +35,7 @@ export async function runServe(opts: ServeOptions): Promise<number> {
     host: opts.host,
     routes,
     log: (line) => console.log(line),
+    timers: { run: opts.timers },
     ...(seed ? { seed: seed.collections, seedFiles: seed.files, identities: seed.identities } : {}),
   };
   const cloud = await startLocalCloud(options);
@@ -49,6 +52,12 @@ export async function runServe(opts: ServeOptions): Promise<number> {
   // The ready line is the first to carry the address: tools wait for it and read the port.
   console.log(`TongTi local cloud ready at ${cloud.url}`);
   console.log(`console: ${cloud.url}/`);
+  if (opts.timers && cloud.timers.triggers.length) {
+    const list = cloud.timers.triggers.map(
+      (t) => `${t.functionName}/${t.name} "${t.schedule.source}"`,
+    );
+    console.log(`timer triggers: ${list.join(', ')}`);
+  }
   if (stopPreview) console.log(`mini program preview: ${cloud.url}/preview/`);
 
   await new Promise<void>((done) => {

@@ -2,6 +2,7 @@ import { demoArticles } from './articles';
 import { demoDecisions } from './decisions';
 import { demoSeed, type DemoIdentity } from './demo';
 import { demoProgress } from './progress';
+import { demoReminders } from './reminders';
 
 /**
  * Everything `tongti serve --seed demo` loads: the building with its people (fixed), and its
@@ -41,7 +42,13 @@ export function demoBuilding(now: number): {
     now,
   });
   return {
-    collections: { ...seed.collections, ...decisions, ...articles, ...progress.collections },
+    collections: {
+      ...seed.collections,
+      ...decisions,
+      ...articles,
+      ...progress.collections,
+      ...demoReminders(now),
+    },
     identities: seed.identities,
     files: {
       ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),

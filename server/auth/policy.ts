@@ -180,6 +180,11 @@ export const POLICY: PolicyTable = {
     volunteer: { label: '报名帮忙', roles: MEMBERS },
     unvolunteer: { label: '取消帮忙报名', roles: MEMBERS },
   },
+  /** Subscription messages: what a person accepted, and how many messages of each kind are left. */
+  reminders: {
+    subscribe: { label: '订阅消息提醒', roles: EVERYONE },
+    mySubscriptions: { label: '查看我的消息提醒', roles: EVERYONE },
+  },
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */

@@ -25,6 +25,7 @@ describe('function host', () => {
       'dbcount',
       'reject',
       'slow',
+      'ticker',
       'whoami',
     ]);
   });

@@ -6,6 +6,8 @@ Component({
   properties: {
     status: { type: String, value: 'loading' },
     message: { type: String, value: '' },
+    /** Replaces "暂无内容" when the page knows better (e.g. "绑定房屋后查看"). */
+    title: { type: String, value: '' },
   },
   methods: {
     onRetry() {

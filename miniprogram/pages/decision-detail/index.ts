@@ -1,4 +1,4 @@
-import type { CastReceiptView, ObjectionView } from '../../../typings/api';
+import type { CastReceiptView, DecisionDetailView, ObjectionView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { ApiError, userMessageOf } from '../../services/cloud';
 import {
@@ -6,9 +6,21 @@ import {
   castBallot,
   fileObjection,
   getDecision,
+  getResults,
   listObjections,
 } from '../../services/decisions';
 import { getMyShares } from '../../services/funds';
+import { askToSubscribe, idsOf, reminderTemplates } from '../../services/reminders';
+import { buildingName } from '../../services/share';
+import {
+  cardNeedsResults,
+  decisionCard,
+  decisionSharePath,
+  decisionShareQuery,
+  voteReminderKeys,
+} from '../../utils/decisionShare';
+import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import { openCloudDocument } from '../../services/storage';
 import { formatDateTime } from '../../utils/format';
 import { type DetailView, type ShareLine, toDetailView, toShareLines } from './view';
@@ -32,6 +44,9 @@ function objectionRow(o: ObjectionView): ObjectionRow {
     answered: o.answer !== null,
   };
 }
+
+// The decision as the server sent it, for the share card (the page's data holds the view only).
+const details = new WeakMap<object, DecisionDetailView>();
 
 /**
  * A decision: its plan and documents, the countdown, how my units stand, and voting — from a
@@ -57,11 +72,20 @@ Component({
     objectionError: '',
     answers: {} as Record<string, string>,
     shares: [] as ShareLine[],
+    /** Signed in but not bound: the page says how to bind instead of failing. */
+    needsBinding: false,
+    shareCard: null as ShareCardContent | null,
+    makingCard: false,
+    /** Template ids a voter may subscribe to here (vote opens, 24 h before it closes). */
+    remindIds: [] as string[],
+    remindLine: '',
+    reminded: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const id = query.id ? decodeURIComponent(query.id) : '';
       this.setData({ id });
+      wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       return this.load();
     },
     onShow() {
@@ -76,9 +100,92 @@ Component({
     onRetry() {
       return this.load();
     },
+    /** The link opens this decision for whoever taps it; the card follows within 3 s if it can. */
     onShareAppMessage() {
       const title = this.data.view ? `请为「${this.data.view.title}」投票` : '同梯 · 议事';
-      return { title, path: `/pages/decision-detail/index?id=${encodeURIComponent(this.data.id)}` };
+      const link = { title, path: decisionSharePath('decision-detail', this.data.id) };
+      return shareWithCard(this, link, () => this.requireShareCard());
+    },
+    onShareTimeline() {
+      const title = this.data.view ? `「${this.data.view.title}」业主表决` : '同梯 · 议事';
+      return { title, query: decisionShareQuery(this.data.id) };
+    },
+
+    /** The card's content: the turnout once voting began (one results request), else the stage. */
+    async prepareShareCard(): Promise<ShareCardContent | null> {
+      const detail = details.get(this);
+      if (!detail) return null;
+      if (this.data.shareCard) return this.data.shareCard;
+      const [building, results] = await Promise.all([
+        buildingName(),
+        cardNeedsResults(detail.status) ? getResults(detail.id) : Promise.resolve(null),
+      ]);
+      const shareCard = decisionCard({
+        building,
+        decision: detail,
+        results,
+        now: new Date().toISOString(),
+      });
+      this.setData({ shareCard });
+      return shareCard;
+    },
+
+    async requireShareCard(): Promise<void> {
+      if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
+    },
+
+    async onMakeCard(): Promise<void> {
+      if (this.data.makingCard) return;
+      this.setData({ makingCard: true });
+      try {
+        await this.prepareShareCard();
+      } catch (error) {
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+      this.setData({ makingCard: false });
+    },
+
+    /** From the tap: WeChat's consent sheet, then the accepts are recorded. */
+    async onRemind(): Promise<void> {
+      const ids = this.data.remindIds;
+      if (!ids.length) return;
+      try {
+        const outcome = await askToSubscribe(ids);
+        if (outcome.blocked) {
+          wx.showModal({
+            title: '消息提醒已关闭',
+            content: '可在微信“设置 → 消息通知”或小程序右上角“设置”中打开订阅消息。',
+            showCancel: false,
+          });
+        } else if (outcome.accepted > 0) {
+          this.setData({ reminded: true });
+          wx.showToast({ title: '到时会提醒您', icon: 'success' });
+        }
+      } catch (error) {
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+    },
+
+    onBind() {
+      wx.navigateTo({ url: '/pages/bind/index' });
+    },
+
+    /** The reminder button shows only to someone with a flat in this vote, while it is ahead. */
+    async loadReminders(detail: DecisionDetailView): Promise<void> {
+      const keys = voteReminderKeys(detail.status);
+      if (!keys.length || !detail.myUnits.length) {
+        if (this.data.remindIds.length) this.setData({ remindIds: [] });
+        return;
+      }
+      try {
+        const remindIds = idsOf(await reminderTemplates(), keys);
+        const remindLine = keys.includes('voteOpened')
+          ? '投票开始时、截止前一天还没投票时，微信提醒您'
+          : '截止前一天您还没投票时，微信提醒您';
+        this.setData({ remindIds, remindLine });
+      } catch {
+        // Without the templates there is simply no reminder button.
+      }
     },
 
     /** Never rejects: every failure ends in the error or empty state. */
@@ -89,16 +196,25 @@ Component({
       }
       if (!this.data.view) this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const view = toDetailView(await getDecision(this.data.id), Date.now());
+        const detail = await getDecision(this.data.id);
+        const view = toDetailView(detail, Date.now());
+        details.set(this, detail);
         const ballotIndex = Math.min(this.data.ballotIndex, Math.max(0, view.votable.length - 1));
-        this.setData({ status: 'ready', view, ballotIndex });
+        this.setData({ status: 'ready', view, ballotIndex, shareCard: null, needsBinding: false });
         if (view.objectionLine) await this.loadObjections();
         await this.loadShares(view);
+        await this.loadReminders(detail);
       } catch (error) {
         const missing = error instanceof ApiError && error.code === 'NOT_FOUND';
+        const unbound = error instanceof ApiError && error.code === 'FORBIDDEN';
         this.setData({
-          status: missing ? 'empty' : 'error',
-          statusMessage: missing ? '没有找到这个议题，可能尚未公示' : userMessageOf(error),
+          status: missing || unbound ? 'empty' : 'error',
+          needsBinding: unbound,
+          statusMessage: missing
+            ? '没有找到这个议题，可能尚未公示'
+            : unbound
+              ? '这是本楼业主的表决。绑定您的房屋后，就能查看议题并投票。'
+              : userMessageOf(error),
         });
       }
     },

@@ -1,9 +1,17 @@
+import type { ResultsView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
-import { userMessageOf } from '../../services/cloud';
+import { ApiError, userMessageOf } from '../../services/cloud';
 import { getResults } from '../../services/decisions';
+import { buildingName } from '../../services/share';
+import { decisionCard, decisionSharePath, decisionShareQuery } from '../../utils/decisionShare';
+import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import { type ResultsPageView, toResultsView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
+
+// The results as the server sent them, for the share card (the page's data holds the view only).
+const loaded = new WeakMap<object, ResultsView>();
 
 /** Results: the live gauge on both axes against the law's lines, and the count per choice. */
 Component({
@@ -13,10 +21,15 @@ Component({
     statusMessage: '',
     id: '',
     view: null as ResultsPageView | null,
+    /** Signed in but not bound: the page says how to bind instead of failing. */
+    needsBinding: false,
+    shareCard: null as ShareCardContent | null,
+    makingCard: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ id: query.id ? decodeURIComponent(query.id) : '' });
+      wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       return this.load();
     },
     onPullDownRefresh() {
@@ -28,6 +41,19 @@ Component({
     onRefresh() {
       return this.load();
     },
+    /** The link opens these results for whoever taps it; the card follows within 3 s if it can. */
+    onShareAppMessage() {
+      const title = this.data.view ? `「${this.data.view.title}」表决结果` : '同梯 · 表决结果';
+      const link = { title, path: decisionSharePath('decision-results', this.data.id) };
+      return shareWithCard(this, link, () => this.requireShareCard());
+    },
+    onShareTimeline() {
+      const title = this.data.view ? `「${this.data.view.title}」表决结果` : '同梯 · 表决结果';
+      return { title, query: decisionShareQuery(this.data.id) };
+    },
+    onBind() {
+      wx.navigateTo({ url: '/pages/bind/index' });
+    },
     /** Never rejects. */
     async load(): Promise<void> {
       if (!this.data.id) {
@@ -35,10 +61,48 @@ Component({
         return;
       }
       try {
-        this.setData({ status: 'ready', view: toResultsView(await getResults(this.data.id)) });
+        const results = await getResults(this.data.id);
+        loaded.set(this, results);
+        this.setData({ status: 'ready', view: toResultsView(results), shareCard: null });
       } catch (error) {
-        this.setData({ status: 'error', statusMessage: userMessageOf(error) });
+        const unbound = error instanceof ApiError && error.code === 'FORBIDDEN';
+        this.setData({
+          status: unbound ? 'empty' : 'error',
+          needsBinding: unbound,
+          statusMessage: unbound
+            ? '这是本楼业主的表决结果。绑定您的房屋后即可查看。'
+            : userMessageOf(error),
+        });
       }
+    },
+
+    async prepareShareCard(): Promise<ShareCardContent | null> {
+      const results = loaded.get(this);
+      if (!results) return null;
+      if (this.data.shareCard) return this.data.shareCard;
+      const shareCard = decisionCard({
+        building: await buildingName(),
+        decision: results,
+        results,
+        now: new Date().toISOString(),
+      });
+      this.setData({ shareCard });
+      return shareCard;
+    },
+
+    async requireShareCard(): Promise<void> {
+      if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
+    },
+
+    async onMakeCard(): Promise<void> {
+      if (this.data.makingCard) return;
+      this.setData({ makingCard: true });
+      try {
+        await this.prepareShareCard();
+      } catch (error) {
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      }
+      this.setData({ makingCard: false });
     },
   },
 });

@@ -96,6 +96,9 @@ export function systemInfo(): Record<string, unknown> {
   };
 }
 
+/** Permissions granted through wx.authorize in this session (scope → true). */
+const granted: Record<string, boolean> = {};
+
 export function systemApis(): Record<string, unknown> {
   return {
     getSystemInfoSync: systemInfo,
@@ -142,9 +145,16 @@ export function systemApis(): Record<string, unknown> {
     canIUse: () => true,
     getNetworkType: asyncApi('getNetworkType', () => ({ networkType: 'wifi' })),
     getSetting: asyncApi('getSetting', () => ({
-      authSetting: {},
+      authSetting: { ...granted },
       subscriptionsSetting: { mainSwitch: true },
     })),
+    // The person at the preview allows every permission asked (album, camera…): pages then run
+    // their "granted" path; the refusal path is for tests with a stubbed wx.
+    authorize: asyncApi('authorize', (o) => {
+      const scope = typeof o.scope === 'string' ? o.scope : '';
+      if (scope) granted[scope] = true;
+    }),
+    openSetting: asyncApi('openSetting', () => ({ authSetting: { ...granted } })),
     login: asyncApi('login', () => ({ code: `preview-code-${Date.now().toString(36)}` })),
     checkSession: asyncApi('checkSession', () => ({})),
   };

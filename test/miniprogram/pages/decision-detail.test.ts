@@ -206,7 +206,7 @@ describe('decision detail page', () => {
   it('shares itself as a link to the same decision', async () => {
     answer('decisions', 'detail', ok(aDetail()));
     const page = await openShared();
-    expect(callMethod(page, 'onShareAppMessage')).toEqual({
+    expect(callMethod(page, 'onShareAppMessage')).toMatchObject({
       title: '请为「电梯更换与自筹资金」投票',
       path: '/pages/decision-detail/index?id=d1',
     });

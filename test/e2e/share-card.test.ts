@@ -1,0 +1,124 @@
+import { demoSeed } from '../../cli/seed/demo';
+import { startJourney, type Journey, type JourneyPage } from './journey';
+
+/**
+ * The share card in the browser preview, drawn by the real component on a real canvas 2d: the
+ * share panel shows a 5:4 picture that is not blank (its pixels are read back), the deep link
+ * opens the same page for a neighbour, a visitor who is not bound is shown how to bind, the
+ * picture saves to the album, and "提醒我投票" records the accept.
+ */
+jest.setTimeout(90_000);
+
+const PLAN = 'd-elevator-plan';
+const seed = demoSeed();
+const owner = seed.collections.members.find((m) => m.roles.includes('owner'))?.openid ?? '';
+
+/** pngjs has no typings; this is the part the test uses. */
+interface Png {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+const { PNG } = jest.requireActual<{ PNG: { sync: { read(buffer: Buffer): Png } } }>('pngjs');
+
+let journey: Journey;
+
+beforeAll(async () => {
+  journey = await startJourney('share-card');
+});
+afterAll(() => journey?.close());
+
+/** The share panel for the current page (capsule menu → 转发给朋友). */
+async function sharePanel(p: JourneyPage): Promise<{ image: string; path: string }> {
+  await p.page.locator('.pv-capsule__menu').click();
+  await p.page.locator('.pv-actions').getByText('转发给朋友', { exact: true }).click();
+  const path = p.page.locator('.pv-share__path');
+  await path.waitFor();
+  const img = p.page.locator('.pv-share__image img');
+  await img.waitFor();
+  return { image: (await img.getAttribute('src')) ?? '', path: await path.innerText() };
+}
+
+function decodePng(dataUrl: string): Png {
+  expect(dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+  return PNG.sync.read(Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64'));
+}
+
+/** Share of pixels that are not (near) white, and whether the brand green is there. */
+function inkOf(png: Png): { ink: number; green: boolean; colours: number } {
+  let ink = 0;
+  let green = false;
+  const colours = new Set<number>();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const [r = 0, g = 0, b = 0] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+    if (r < 235 || g < 235 || b < 235) ink += 1;
+    if (r < 40 && g > 170 && g < 215 && b > 70 && b < 120) green = true;
+    colours.add((r << 16) | (g << 8) | b);
+  }
+  return { ink: ink / (png.width * png.height), green, colours: colours.size };
+}
+
+test('the results page shares a 5:4 card with the turnout, and the link opens the results', async () => {
+  const p = await journey.open(`#/pages/decision-results/index?id=${PLAN}`, owner);
+  await p.frame('pages/decision-results/index').locator('.turnout-line').waitFor();
+  const shared = await sharePanel(p);
+  expect(shared.path).toBe(`/pages/decision-results/index?id=${PLAN}`);
+  const png = decodePng(shared.image);
+  expect(png.width * 4).toBe(png.height * 5);
+  expect(png.width).toBeGreaterThanOrEqual(500);
+  const ink = inkOf(png);
+  expect(ink.green).toBe(true);
+  expect(ink.ink).toBeGreaterThan(0.12);
+  expect(ink.colours).toBeGreaterThan(20);
+  await p.shot('results-share-panel');
+
+  // A neighbour taps the card in the chat: the same results open.
+  await p.page.getByText('以朋友身份打开', { exact: true }).click();
+  await p.frame('pages/decision-results/index').locator('.turnout-line').waitFor();
+  expect(p.errors).toEqual([]);
+});
+
+test('the vote page shows the card, saves it to the album, and subscribes from a tap', async () => {
+  const p = await journey.open(`#/pages/decision-detail/index?id=${PLAN}`, owner);
+  const detail = p.frame('pages/decision-detail/index');
+  await detail.getByText('生成分享图', { exact: true }).click();
+  const picture = detail.locator('wx-image').first();
+  await picture.waitFor();
+  await detail.getByText('发给邻居或群聊', { exact: true }).waitFor();
+  await p.shot('vote-card');
+
+  await detail.getByText('保存图片到相册', { exact: true }).click();
+  await p.page.locator('.pv-toast', { hasText: '已保存到相册' }).waitFor();
+
+  const shared = await sharePanel(p);
+  expect(shared.path).toBe(`/pages/decision-detail/index?id=${PLAN}`);
+  const png = decodePng(shared.image);
+  expect(png.width * 4).toBe(png.height * 5);
+  expect(inkOf(png).ink).toBeGreaterThan(0.12);
+  await p.page.getByText('关闭', { exact: true }).click();
+
+  const remaining = (): number => {
+    const subs = journey.cloud.cloud.database.documents('subscriptions', 0, 100).docs as Array<{
+      openid: string;
+      templateKey: string;
+      remaining: number;
+    }>;
+    return subs.find((s) => s.openid === owner && s.templateKey === 'voteDeadline')?.remaining ?? 0;
+  };
+  const before = remaining();
+  await detail.getByText('提醒我投票', { exact: true }).click();
+  await p.page.locator('.pv-sheet').getByText('允许', { exact: true }).click();
+  await detail.getByText('已订阅：到时微信会提醒您', { exact: true }).waitFor();
+  expect(remaining()).toBe(before + 1);
+  expect(p.errors).toEqual([]);
+});
+
+test('a visitor who is not bound is shown how to bind, not an error', async () => {
+  const p = await journey.open(`#/pages/decision-detail/index?id=${PLAN}`, 'demo-applicant1');
+  const detail = p.frame('pages/decision-detail/index');
+  await detail.getByText('绑定您的房屋后，就能查看议题并投票', { exact: false }).waitFor();
+  await p.shot('guest');
+  await detail.getByText('去绑定房屋', { exact: true }).click();
+  await p.frame('pages/bind/index').waitFor();
+  expect(p.errors).toEqual([]);
+});
