@@ -26,7 +26,7 @@ import { AppError } from '../errors';
 import { writeAudit } from '../repository/audit';
 import { docs, find, inTransaction, type Docs } from '../repository/docs';
 import { verifiedPhone } from '../platform';
-import { bindingView, isOrganizer, loadPeople, loadUnit } from './registry';
+import { bindingView, isOrganizer, loadPeople, loadUnit, sameName } from './registry';
 
 /**
  * Binding a WeChat user to a unit: by the unit's invite code or by a phone number WeChat verified,
@@ -50,9 +50,6 @@ interface Claim {
   personId: string | null;
   name: string;
 }
-
-const sameName = (a: string, b: string): boolean =>
-  a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
 
 async function claimSeats(
   ctx: UseCaseContext,
@@ -244,6 +241,10 @@ export async function decideBinding(
     const found = await tx.get<Binding>('bindings', request.bindingId);
     if (!found) throw new AppError('NOT_FOUND', '没有找到这条绑定申请');
     if (found.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经处理过了');
+    // Separation of duties: an organizer's own unit is vouched for by someone else.
+    if (found.openid === caller.openid) {
+      throw new AppError('FORBIDDEN', '不能审批自己的绑定申请，须由另一位组织者审批');
+    }
     const decided: Binding = {
       ...found,
       decidedAt: at,

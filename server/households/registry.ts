@@ -40,6 +40,11 @@ export async function loadPeople(db: Db, personIds: readonly string[]): Promise<
   return find<Person>(db, 'people', { _id: db.command.in(ids) }, { limit: 1000 });
 }
 
+/** Names as people write them: spaces and letter case do not make another person. */
+export function sameName(a: string, b: string): boolean {
+  return a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
+}
+
 export function isOrganizer(caller: Pick<Caller, 'roles'>): boolean {
   return caller.roles.includes('organizer') || caller.roles.includes('admin');
 }
