@@ -34,7 +34,7 @@ import { formatArea } from '../../core/tally';
 import type { UseCaseContext } from '../auth/guard';
 import { AppError } from '../errors';
 import { docs, find } from '../repository/docs';
-import { docsOf } from '../repository/results';
+import { readAll, readByIds } from '../repository/readAll';
 import { assertVisible, isFieldWorker, isOrganizer, proxiesHeldBy } from './access';
 import { receiptOf } from './receipts';
 import { allBallots, ballotPage, loadDecision, loadShards } from './store';
@@ -45,9 +45,8 @@ export async function listDecisions(
 ): Promise<{ decisions: DecisionSummaryView[] }> {
   const caller = await ctx.caller();
   const where = isOrganizer(caller) ? {} : { status: ctx.db.command.neq('draft') };
-  const decisions = await docsOf<Decision>(
-    ctx.db.collection('decisions').where(where).orderBy('createdAt', 'desc').limit(100).get(),
-  );
+  const decisions = await readAll<Decision>(ctx.db, 'decisions', where);
+  decisions.sort((x, y) => (x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0));
   return { decisions: decisions.map((d) => summaryView(d, ctx.now)) };
 }
 
@@ -74,17 +73,16 @@ export async function buildDetail(
   let myUnits: MyUnitBallotView[] = [];
   if (member && unitIds.length) {
     const [units, proxies] = await Promise.all([
-      find<Unit>(ctx.db, 'units', { _id: ctx.db.command.in(unitIds) }, { limit: 1000 }),
+      readByIds<Unit>(ctx.db, 'units', unitIds),
       proxiesHeldBy(ctx, caller.openid),
     ]);
     const electorate = decision.electorate;
     const anchors = units.map((u) => (electorate ? anchorOf(electorate, u._id) : u._id));
     const ballots = decision.electorate
-      ? await find<Ballot>(
+      ? await readByIds<Ballot>(
           ctx.db,
           'ballots',
-          { _id: ctx.db.command.in(anchors.map((a) => ballotId(decision._id, a))) },
-          { limit: 1000 },
+          anchors.map((a) => ballotId(decision._id, a)),
         )
       : [];
     const open = decision.status === 'open';

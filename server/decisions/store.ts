@@ -15,7 +15,7 @@ import {
 } from '../../core/decisions';
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
-import { type Docs, docs, find } from '../repository/docs';
+import { type Docs, docs } from '../repository/docs';
 import { readAll } from '../repository/readAll';
 import { docsOf } from '../repository/results';
 
@@ -45,9 +45,9 @@ export async function loadDecision(store: Docs, decisionId: string): Promise<Dec
   return decision;
 }
 
-/** Every shard of a decision's counters: one request (a decision has at most 100 shards). */
+/** Every shard of a decision's counters: one request (a decision has a few dozen shards). */
 export async function loadShards(db: Db, decisionId: string): Promise<TallyShard[]> {
-  return find<TallyShard>(db, 'tallies', { decisionId }, { limit: 100 });
+  return readAll<TallyShard>(db, 'tallies', { decisionId });
 }
 
 const PAGE = 1000;

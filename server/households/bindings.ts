@@ -25,6 +25,7 @@ import { hashInviteCode, personIdForOpenid } from '../auth/secrets';
 import { AppError } from '../errors';
 import { writeAudit } from '../repository/audit';
 import { docs, find, inTransaction, type Docs } from '../repository/docs';
+import { readAll } from '../repository/readAll';
 import { verifiedPhone } from '../platform';
 import { bindingView, isOrganizer, loadPeople, loadUnit, sameName } from './registry';
 
@@ -208,11 +209,10 @@ export async function requestBindingByPhone(
 export async function listBindingRequests(
   ctx: UseCaseContext,
 ): Promise<{ requests: BindingView[] }> {
-  const pending = await find<Binding>(
-    ctx.db,
-    'bindings',
-    { status: 'pending' },
-    { orderBy: ['requestedAt', 'asc'], limit: 200 },
+  // The whole queue: right after a roster goes out, more than a page of owners may be waiting.
+  const pending = await readAll<Binding>(ctx.db, 'bindings', { status: 'pending' });
+  pending.sort((a, b) =>
+    a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0,
   );
   return { requests: pending.map(bindingView) };
 }

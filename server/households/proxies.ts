@@ -20,7 +20,8 @@ import {
 } from '../auth/secrets';
 import { AppError } from '../errors';
 import { writeAudit } from '../repository/audit';
-import { countOf, docs, find, inTransaction } from '../repository/docs';
+import { countOf, docs, inTransaction } from '../repository/docs';
+import { readAll } from '../repository/readAll';
 import { fileExists } from '../platform';
 import { checkProxyTerms, isOrganizer, loadUnits, proxyView, sameName } from './registry';
 
@@ -380,8 +381,8 @@ export async function proxiesOf(
   member: Member,
 ): Promise<{ given: ProxyGrant[]; held: ProxyGrant[] }> {
   const [given, held] = await Promise.all([
-    find<ProxyGrant>(ctx.db, 'proxies', { ownerPersonId: member.personId }, { limit: 200 }),
-    find<ProxyGrant>(ctx.db, 'proxies', { proxyOpenid: member.openid }, { limit: 200 }),
+    readAll<ProxyGrant>(ctx.db, 'proxies', { ownerPersonId: member.personId }),
+    readAll<ProxyGrant>(ctx.db, 'proxies', { proxyOpenid: member.openid }),
   ]);
   return { given, held };
 }
