@@ -146,6 +146,7 @@ export async function recountDecision(
   ctx: UseCaseContext,
 ): Promise<RecountView> {
   const decision = await loadDecision(docs(ctx.db), request.decisionId);
+  assertVisible(decision, await ctx.caller());
   if (!decision.electorate) throw new AppError('CONFLICT', '表决尚未开始，没有可复核的表决票');
   const [shards, ballots] = await Promise.all([
     loadShards(ctx.db, decision._id),
@@ -185,6 +186,8 @@ export async function publishedList(
 ): Promise<PublishedListView> {
   const decision = await loadDecision(docs(ctx.db), request.decisionId);
   const caller = await ctx.caller();
+  // A draft is no one's business but the organizers': the same answer as a missing id.
+  assertVisible(decision, caller);
   const posted = decision.status === 'preliminary' || decision.status === 'final';
   if (!posted && !(decision.status === 'closed' && isOrganizer(caller))) {
     throw new AppError('CONFLICT', '表决结果公示后才能查看逐户清单');
@@ -229,6 +232,7 @@ export async function unitBallotStatus(
 ): Promise<UnitBallotStatusView> {
   const store = docs(ctx.db);
   const decision = await loadDecision(store, request.decisionId);
+  assertVisible(decision, await ctx.caller());
   const unit = request.unitId
     ? await store.get<Unit>('units', request.unitId)
     : ((
