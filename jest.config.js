@@ -6,13 +6,13 @@ const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: true }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Functions run in real workers against a real store: on a 2-core machine shared with other
+  // runs a cold worker plus a roll write can pass 5 s. A limit, never a timing assertion.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'node',
       testEnvironment: 'node',
-      // Functions run in real workers against a real store: on a 2-core machine shared with other
-      // runs a cold worker plus a roll write can pass 5 s. A limit, never a timing assertion.
-      testTimeout: 30_000,
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
       testMatch: ['<rootDir>/test/{core,server,cloud,localcloud,cli,e2e}/**/*.test.ts'],

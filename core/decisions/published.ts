@@ -15,10 +15,12 @@ export interface PublishedLine {
   choice: string;
   receipt: string;
   channel: Ballot['channel'];
+  /** Whoever submitted the ballot: for paper, the person who entered it. */
+  castBy: string;
 }
 
 export function publishedLines(
-  ballots: readonly Pick<Ballot, 'units' | 'choice' | 'receipt' | 'channel'>[],
+  ballots: readonly Pick<Ballot, 'units' | 'choice' | 'receipt' | 'channel' | 'castBy'>[],
 ): PublishedLine[] {
   const lines = ballots.flatMap((b) =>
     b.units.map((u) => ({
@@ -27,6 +29,7 @@ export function publishedLines(
       choice: b.choice,
       receipt: b.receipt,
       channel: b.channel,
+      castBy: b.castBy,
     })),
   );
   return lines.sort((a, b) => compareUnitNo(a.unitNo, b.unitNo));

@@ -332,7 +332,17 @@ async function record(
         now: ctx.now,
       });
       if (!outcome.ok) throw castRefusalError(outcome.refusal);
-      const { ballot, delta, changed } = outcome;
+      const { delta, changed } = outcome;
+      const ballot: Ballot = paper.confirmedBy
+        ? {
+            ...outcome.ballot,
+            override: {
+              confirmedBy: paper.confirmedBy,
+              reason: paper.reason ?? '',
+              at: isoAt(ctx.now),
+            },
+          }
+        : outcome.ballot;
       if (changed) {
         await tx.set('ballots', id, ballot);
         // A re-cast that changes only whose voice it is (the owner over a proxy) moves no count.

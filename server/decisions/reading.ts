@@ -28,7 +28,7 @@ import {
   shortReceipt,
   sumCounters,
 } from '../../core/decisions';
-import type { Unit } from '../../core/registry/model';
+import type { Member, Unit } from '../../core/registry/model';
 import { allows, unitRights, voterOn } from '../../core/registry/rights';
 import { formatArea } from '../../core/tally';
 import type { UseCaseContext } from '../auth/guard';
@@ -86,6 +86,7 @@ export async function buildDetail(
         )
       : [];
     const open = decision.status === 'open';
+    const entrants = await entrantsOf(ctx, ballots);
     myUnits = units.map((unit, i): MyUnitBallotView => {
       const rights = unitRights({ member, unit, proxies, now: ctx.now });
       const mayVote = allows(rights.vote, decision._id);
@@ -107,6 +108,11 @@ export async function buildDetail(
               choiceLabel: mayVote ? choiceLabel(decision, ballot.choice) : null,
               receipt: mayVote ? ballot.receipt : null,
               receiptShort: mayVote ? shortReceipt(ballot.receipt) : null,
+              enteredBy: entrantOf(entrants, ballot),
+              replacedOnline:
+                mayVote && ballot.override
+                  ? { reason: ballot.override.reason, at: ballot.override.at }
+                  : null,
             }
           : null,
       };
@@ -200,6 +206,7 @@ export async function publishedList(
       ? Promise.resolve(decision.result.counters.voted.owners)
       : countBallots(ctx, decision),
   ]);
+  const entrants = await entrantsOf(ctx, ballots);
   return {
     decisionId: decision._id,
     title: decision.title,
@@ -211,6 +218,7 @@ export async function publishedList(
       choice: line.choice,
       choiceLabel: choiceLabel(decision, line.choice),
       channel: line.channel,
+      enteredBy: line.channel === 'paper' ? (entrants.get(line.castBy) ?? '工作人员') : null,
       receipt: line.receipt,
       receiptShort: shortReceipt(line.receipt),
     })),
@@ -218,6 +226,27 @@ export async function publishedList(
     totalBallots: total,
     nextOffset: offset + ballots.length < total ? offset + ballots.length : null,
   };
+}
+
+/**
+ * The labels of whoever entered the paper ballots among `ballots` (one read, only when there are
+ * any): a paper ballot always says who put it in, on the published list and to the unit.
+ */
+async function entrantsOf(
+  ctx: UseCaseContext,
+  ballots: readonly Pick<Ballot, 'channel' | 'castBy'>[],
+): Promise<Map<string, string>> {
+  const openids = [...new Set(ballots.filter((b) => b.channel === 'paper').map((b) => b.castBy))];
+  if (!openids.length) return new Map();
+  const members = await readByIds<Member>(ctx.db, 'members', openids);
+  return new Map(members.map((m) => [m.openid, m.label]));
+}
+
+function entrantOf(
+  entrants: ReadonlyMap<string, string>,
+  ballot: Pick<Ballot, 'channel' | 'castBy'>,
+): string | null {
+  return ballot.channel === 'paper' ? (entrants.get(ballot.castBy) ?? '工作人员') : null;
 }
 
 async function countBallots(ctx: UseCaseContext, decision: Decision): Promise<number> {
@@ -256,5 +285,6 @@ export async function unitBallotStatus(
     voice: ballot?.voice ?? null,
     channel: ballot?.channel ?? null,
     castAt: ballot?.castAt ?? null,
+    enteredBy: ballot ? entrantOf(await entrantsOf(ctx, [ballot]), ballot) : null,
   };
 }

@@ -214,6 +214,24 @@ describe('decisions: integrity of every voice', () => {
       audit.find((a) => a.action === 'decisions.paperBallot' && a.detail.confirmedBy),
     ).toMatchObject({ detail: { confirmedBy: SECOND_ORGANIZER, reason: '业主当面确认改投' } });
     expect(countersAgree()).toBe(true);
+    // The owner is told, on their unit, who entered the paper ballot and why it replaced theirs.
+    const seen = await api.ok('detail', { decisionId: 'd-ready' }, owner(unitId));
+    const mine = seen.myUnits.find((u) => u.unitId === unitId);
+    expect(mine?.ballot).toMatchObject({
+      channel: 'paper',
+      enteredBy: expect.any(String) as string,
+      replacedOnline: { reason: '业主当面确认改投' },
+    });
+    const status = await api.ok('unitStatus', { decisionId: 'd-ready', unitId }, STAFF);
+    expect(status).toMatchObject({ channel: 'paper', enteredBy: mine?.ballot?.enteredBy });
+    // Voting again online clears the notice: the owner has acted on it.
+    await api.ok('cast', { decisionId: 'd-ready', unitId, choice: 'yes' }, owner(unitId));
+    const after = await api.ok('detail', { decisionId: 'd-ready' }, owner(unitId));
+    expect(after.myUnits.find((u) => u.unitId === unitId)?.ballot).toMatchObject({
+      channel: 'online',
+      enteredBy: null,
+      replacedOnline: null,
+    });
   });
 
   it('keeps the voter frozen: a co-owner made voter after opening cannot take the vote', async () => {
