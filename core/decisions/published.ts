@@ -15,12 +15,10 @@ export interface PublishedLine {
   choice: string;
   receipt: string;
   channel: Ballot['channel'];
-  /** Whoever submitted the ballot: for paper, the person who entered it. */
-  castBy: string;
 }
 
 export function publishedLines(
-  ballots: readonly Pick<Ballot, 'units' | 'choice' | 'receipt' | 'channel' | 'castBy'>[],
+  ballots: readonly Pick<Ballot, 'units' | 'choice' | 'receipt' | 'channel'>[],
 ): PublishedLine[] {
   const lines = ballots.flatMap((b) =>
     b.units.map((u) => ({
@@ -29,7 +27,6 @@ export function publishedLines(
       choice: b.choice,
       receipt: b.receipt,
       channel: b.channel,
-      castBy: b.castBy,
     })),
   );
   return lines.sort((a, b) => compareUnitNo(a.unitNo, b.unitNo));

@@ -3,6 +3,8 @@
  * (the decision and its counter shards: two requests whatever the building's size), the recount,
  * the published list of units, choices and receipts (no names), and a unit's status for staff.
  */
+import { maskName } from '../../core/registry/privacy';
+import { PRINCIPAL_LABELS } from '../auth/policy';
 import type {
   DecisionDetailView,
   DecisionSummaryView,
@@ -206,7 +208,13 @@ export async function publishedList(
       ? Promise.resolve(decision.result.counters.voted.owners)
       : countBallots(ctx, decision),
   ]);
-  const entrants = await entrantsOf(ctx, ballots);
+  const entrants = await entrantsOf(ctx, ballots, 'public');
+  // Lines are per unit; who entered a paper ballot is known per ballot.
+  const enteredBy = new Map<string, string>();
+  for (const b of ballots) {
+    const who = entrantOf(entrants, b);
+    if (who) for (const u of b.units) enteredBy.set(u.unitNo, who);
+  }
   return {
     decisionId: decision._id,
     title: decision.title,
@@ -218,7 +226,7 @@ export async function publishedList(
       choice: line.choice,
       choiceLabel: choiceLabel(decision, line.choice),
       channel: line.channel,
-      enteredBy: line.channel === 'paper' ? (entrants.get(line.castBy) ?? '工作人员') : null,
+      enteredBy: enteredBy.get(line.unitNo) ?? null,
       receipt: line.receipt,
       receiptShort: shortReceipt(line.receipt),
     })),
@@ -229,17 +237,29 @@ export async function publishedList(
 }
 
 /**
- * The labels of whoever entered the paper ballots among `ballots` (one read, only when there are
- * any): a paper ballot always says who put it in, on the published list and to the unit.
+ * Who entered the paper ballots among `ballots` (one read, only when there are any): a paper
+ * ballot always says who put it in. To the unit's own voter and to staff, the member's label;
+ * on the list posted for everyone, their role and masked name (the posted list names nobody).
  */
 async function entrantsOf(
   ctx: UseCaseContext,
   ballots: readonly Pick<Ballot, 'channel' | 'castBy'>[],
+  audience: 'private' | 'public' = 'private',
 ): Promise<Map<string, string>> {
   const openids = [...new Set(ballots.filter((b) => b.channel === 'paper').map((b) => b.castBy))];
   if (!openids.length) return new Map();
   const members = await readByIds<Member>(ctx.db, 'members', openids);
-  return new Map(members.map((m) => [m.openid, m.label]));
+  return new Map(
+    members.map((m) => [m.openid, audience === 'public' ? publicEntrant(m) : m.label]),
+  );
+}
+
+const ENTRANT_ROLES = ['organizer', 'staff', 'admin', 'treasurer'] as const;
+
+function publicEntrant(member: Member): string {
+  const role = ENTRANT_ROLES.find((r) => member.roles.includes(r));
+  const name = member.label.split('（')[0] ?? '';
+  return `${role ? PRINCIPAL_LABELS[role] : '工作人员'} ${maskName(name)}`;
 }
 
 function entrantOf(
