@@ -242,7 +242,11 @@ export async function decideBinding(
     if (!found) throw new AppError('NOT_FOUND', '没有找到这条绑定申请');
     if (found.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经处理过了');
     // Separation of duties: an organizer's own unit is vouched for by someone else.
-    if (found.openid === caller.openid) {
+    // Also from another phone: an owner seat of the organizer's own person is theirs too.
+    const mine =
+      found.openid === caller.openid ||
+      (found.personId !== null && found.personId === caller.member?.personId);
+    if (mine) {
       throw new AppError('FORBIDDEN', '不能审批自己的绑定申请，须由另一位组织者审批');
     }
     const decided: Binding = {

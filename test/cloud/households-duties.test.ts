@@ -91,6 +91,28 @@ describe('bindings', () => {
     const other = await api.ok('decideBinding', { bindingId: mine.id, approve: true }, ADMIN);
     expect(other.binding.status).toBe('approved');
   });
+
+  it('nor a request for their own owner seat made from another phone', async () => {
+    const own = seed.collections.members
+      .find((m) => m.openid === ORGANIZER)
+      ?.links.find((l) => l.as === 'owner');
+    const flat = seed.collections.units.find((u) => u._id === own?.unitId);
+    if (!flat) throw new Error('the demo organizer owns no flat');
+    // The organizer's seat is free once they unbind; they ask again from a second phone.
+    await api.ok('unbind', { unitId: flat._id }, ORGANIZER);
+    const name = personOf(ORGANIZER).name;
+    await api.ok(
+      'requestBinding',
+      { code: codeOf(flat.unitNo), as: 'owner', name },
+      'wx-organizer-second-phone',
+    );
+    const queue = await api.ok('listBindingRequests', {}, ADMIN);
+    const request = queue.requests.find((r) => r.unitNo === flat.unitNo && r.as === 'owner');
+    if (!request) throw new Error('the request is not in the queue');
+    expect(
+      await api.err('decideBinding', { bindingId: request.id, approve: true }, ORGANIZER),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+  });
 });
 
 describe('paper authorizations', () => {
