@@ -6,6 +6,9 @@ const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: true }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Functions run in real workers against a real store: on a 2-core machine shared with other
+  // runs a cold worker plus a roll write can pass 5 s. A limit, never a timing assertion.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'node',

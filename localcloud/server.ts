@@ -139,7 +139,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return handleAdmin(req, res, body, invocationId);
     }
     if (req.method === 'POST' && path.startsWith('/functions/')) {
-      return handleClientCall(req, res, decodeURIComponent(path.slice('/functions/'.length)), body);
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice('/functions/'.length));
+      } catch {
+        return sendJson(res, 400, {
+          error: { code: 'INVALID_PARAM', message: 'the function name is not valid URL encoding' },
+        });
+      }
+      return handleClientCall(req, res, name, body);
     }
     if (req.method === 'GET' && path === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

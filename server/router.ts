@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   ActionName,
   ActionRequest,
@@ -8,6 +8,10 @@ import type {
 } from '../typings/api';
 import { AppError } from './errors';
 import { callerOpenid } from './cloud';
+import { chineseIssue, describeIssues } from './validationMessages';
+
+// Once per function instance: every schema's unworded refusals in Chinese.
+z.config({ customError: chineseIssue });
 
 /**
  * A cloud function's entry: reads `{action, ...request}`, validates the request with the action's
@@ -39,11 +43,14 @@ export function createFunction<F extends FunctionName>(
   return async (event, context) => {
     try {
       if (!event || typeof event !== 'object' || Array.isArray(event)) {
-        throw new AppError('INVALID_INPUT', 'the request must be an object with an action');
+        throw new AppError('INVALID_INPUT', '请求格式不对：应为带 action 的对象');
       }
       const { action } = event as { action?: unknown };
       if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(spec, action)) {
-        throw new AppError('UNKNOWN_ACTION', `unknown action: ${String(action)}`);
+        throw new AppError(
+          'UNKNOWN_ACTION',
+          `没有这个操作：${typeof action === 'string' ? action.slice(0, 40) : typeof action}`,
+        );
       }
       const handler = spec[action as ActionName<F>] as ActionSpec<unknown, unknown>;
       const fields = Object.fromEntries(
@@ -61,12 +68,6 @@ export function createFunction<F extends FunctionName>(
       return { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' };
     }
   };
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'request'}: ${issue.message}`)
-    .join('; ');
 }
 
 /** The schema of an action that takes no fields. */

@@ -89,6 +89,13 @@ export interface MyUnitBallotView {
     choiceLabel: string | null;
     receipt: string | null;
     receiptShort: string | null;
+    /** Who entered a paper ballot (their label in the building); null online. */
+    enteredBy: string | null;
+    /**
+     * Told to whoever votes for the unit: their own online ballot was replaced by a paper ballot,
+     * confirmed by a second organizer for this reason.
+     */
+    replacedOnline: { reason: string; at: string } | null;
   } | null;
 }
 
@@ -195,6 +202,8 @@ export interface PublishedLineView {
   choice: string;
   choiceLabel: string;
   channel: ChannelName;
+  /** Who entered a paper ballot (their label in the building); null online. */
+  enteredBy: string | null;
   receipt: string;
   receiptShort: string;
 }
@@ -218,6 +227,8 @@ export interface UnitBallotStatusView {
   voice: VoiceName | null;
   channel: ChannelName | null;
   castAt: string | null;
+  /** Who entered a paper ballot (their label in the building); null online or not voted. */
+  enteredBy: string | null;
 }
 
 /** What an organizer writes; every field optional on edit. */

@@ -309,6 +309,8 @@ export interface RosterImportResult {
   peopleUpdated: number;
   /** Units in the registry the file does not list (left as they are). */
   missing: string[];
+  /** Guesses the import would not make (namesakes without a phone): a person should confirm. */
+  questions: RosterErrorView[];
 }
 
 export interface RosterImportView {

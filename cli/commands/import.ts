@@ -251,6 +251,8 @@ function report(args: Args, r: RosterImportResult): string {
     );
   }
   if (r.ignoredColumns.length) lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
+  // Printed in every run, dry or not: each is a guess a person must confirm.
+  for (const q of r.questions) lines.push(`  check ${args.file}:${q.line}: ${q.message}`);
   lines.push(
     r.dryRun
       ? 'dry run: nothing written; run again without --dry-run to apply'

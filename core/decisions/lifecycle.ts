@@ -249,7 +249,7 @@ export function postNotice(decision: Decision, now: Now): Transition {
   if (opens === null) problems.push('请设定表决开始时间');
   if (closes === null) problems.push('请设定表决截止时间');
   if (problems.length) return refuse('INVALID', problems.join('；'));
-  if (opens === null || closes === null) return refuse('INVALID', 'unreachable');
+  if (opens === null || closes === null) return refuse('INVALID', '请设定表决时间');
   const earliest = plusDays(now, decision.noticeDays);
   if (opens < earliest) {
     return refuse(

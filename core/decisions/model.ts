@@ -177,4 +177,9 @@ export interface Ballot {
   /** How many times this person's ballot was cast (1 = first cast). */
   casts: number;
   shard: number;
+  /**
+   * Set when a paper ballot replaced the owner's own online ballot, with a second organizer's
+   * confirmation: what the owner is told when they next look. Gone when they cast again.
+   */
+  override?: { confirmedBy: string; reason: string; at: string } | null;
 }

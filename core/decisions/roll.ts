@@ -56,7 +56,7 @@ export function buildElectorate(
   units: readonly RollInputUnit[],
   shards: number = DEFAULT_SHARDS,
 ): ElectorateOutcome {
-  if (units.length === 0) return { ok: false, reason: 'the building has no units' };
+  if (units.length === 0) return { ok: false, reason: '楼栋还没有登记房屋' };
   const heads = countHeads(
     units.map((u) => ({
       unit: u.unitId,
@@ -66,7 +66,7 @@ export function buildElectorate(
     })),
     [],
   );
-  if (!heads.ok) return { ok: false, reason: `${heads.error.path}: ${heads.error.message}` };
+  if (!heads.ok) return { ok: false, reason: rollProblem(units, heads.error.path) };
   const byPerson = new Map<string, RollUnit[]>();
   for (const u of [...units].sort((a, b) => compare(a.unitId, b.unitId))) {
     const key = personKeyOf(u);
@@ -123,6 +123,19 @@ export function ballotId(decisionId: string, anchorUnitId: string): string {
 
 export function areaOf(units: readonly RollUnit[]): number {
   return units.reduce((sum, u) => sum + u.area, 0);
+}
+
+/**
+ * Why the roll cannot be counted, in words an organizer reads (the tally's own reasons are
+ * English for the command line): which flat, and what is wrong with it.
+ */
+function rollProblem(units: readonly RollInputUnit[], path: string): string {
+  const match = /^units\[(\d+)\]\.(area|unit)$/.exec(path);
+  const unit = match ? units[Number(match[1])] : undefined;
+  if (unit && match?.[2] === 'area') return `${unit.unitNo} 的面积无效（须为正数，最多两位小数）`;
+  if (unit) return `房屋 ${unit.unitNo} 登记了两次`;
+  if (path === 'units') return '总面积过大，无法精确计数';
+  return '业主名册无法计数';
 }
 
 function compare(a: string, b: string): number {

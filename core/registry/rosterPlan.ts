@@ -1,4 +1,4 @@
-import type { Person, Unit } from './model';
+import type { Person, RosterError, Unit } from './model';
 import type { RosterRow } from './roster';
 import { newPerson } from './members';
 
@@ -8,8 +8,10 @@ import { newPerson } from './members';
  * the same file twice changes nothing the second time.
  *
  * A person is recognised, in order, as a current owner of the same unit with the same name, or as
- * anyone with the same name and phone (a blank phone matches a blank phone) — so one person owning
- * several units stays one person and counts once.
+ * anyone with the same name and the same phone — so one person owning several units stays one
+ * person and counts once. A blank phone is never a key: two owners who share a name and lack a
+ * phone are two people until someone gives the phone, because merging them would take one
+ * owner's vote away. Such a namesake is a guess the plan does not make: it asks (`questions`).
  */
 
 export type UnitChange = 'floor' | 'area' | 'status' | 'owners';
@@ -36,6 +38,8 @@ export interface RosterPlan {
   updatePeople: PersonUpdate[];
   /** Unit numbers in the registry but not in the file: left as they are. */
   missing: string[];
+  /** Namesakes the plan kept apart without a phone to tell: a person should confirm. */
+  questions: RosterError[];
 }
 
 export interface RegistrySnapshot {
@@ -44,7 +48,7 @@ export interface RegistrySnapshot {
   people: readonly Person[];
 }
 
-const keyOf = (name: string, phone: string | null): string => `${name}\u0000${phone ?? ''}`;
+const keyOf = (name: string, phone: string): string => `${name}\u0000${phone}`;
 
 export function unitIdFor(unitNo: string): string {
   return `u${unitNo}`;
@@ -56,7 +60,16 @@ export function planRoster(rows: readonly RosterRow[], registry: RegistrySnapsho
   const created = new Set<string>();
   const byKey = new Map<string, string>();
   for (const p of registry.people)
-    if (!byKey.has(keyOf(p.name, p.phone))) byKey.set(keyOf(p.name, p.phone), p._id);
+    if (p.phone !== null && !byKey.has(keyOf(p.name, p.phone)))
+      byKey.set(keyOf(p.name, p.phone), p._id);
+  // Who holds which units, to name a namesake's flats in a question.
+  const unitNosOf = new Map<string, Set<string>>();
+  const holds = (personId: string, unitNo: string): void => {
+    const set = unitNosOf.get(personId) ?? new Set<string>();
+    set.add(unitNo);
+    unitNosOf.set(personId, set);
+  };
+  for (const u of registry.units) for (const id of u.ownerIds) holds(id, u.unitNo);
   const unitsByNo = new Map(registry.units.map((u) => [u.unitNo, u]));
   const unitIds = new Set(registry.units.map((u) => u._id));
 
@@ -67,6 +80,7 @@ export function planRoster(rows: readonly RosterRow[], registry: RegistrySnapsho
     createPeople: [],
     updatePeople: [],
     missing: [],
+    questions: [],
   };
 
   const freshPersonId = (unitNo: string, index: number): string => {
@@ -83,11 +97,20 @@ export function planRoster(rows: readonly RosterRow[], registry: RegistrySnapsho
     row.owners.forEach((owner, index) => {
       let id =
         current.find((pid) => state.get(pid)?.name === owner.name && !ownerIds.includes(pid)) ??
-        byKey.get(keyOf(owner.name, owner.phone));
+        (owner.phone === null ? undefined : byKey.get(keyOf(owner.name, owner.phone)));
       if (id === undefined || ownerIds.includes(id)) {
+        const namesakes = [...state.values()].filter(
+          (p) =>
+            p.name === owner.name &&
+            (p.phone === null || owner.phone === null) &&
+            !ownerIds.includes(p._id) &&
+            unitNosOf.has(p._id),
+        );
         id = freshPersonId(row.unitNo, index);
         state.set(id, newPerson(id, owner.name, owner.phone));
         created.add(id);
+        if (namesakes.length)
+          plan.questions.push(namesakeQuestion(row, owner.name, namesakes, unitNosOf));
       }
       const person = state.get(id);
       if (!person) throw new Error(`roster plan: lost person ${id}`);
@@ -100,7 +123,8 @@ export function planRoster(rows: readonly RosterRow[], registry: RegistrySnapsho
           person.overseas = row.livesIn !== null;
         }
       }
-      byKey.set(keyOf(person.name, person.phone), id);
+      if (person.phone !== null) byKey.set(keyOf(person.name, person.phone), id);
+      holds(id, row.unitNo);
       ownerIds.push(id);
     });
 
@@ -177,4 +201,22 @@ export function planRoster(rows: readonly RosterRow[], registry: RegistrySnapsho
     .map((u) => u.unitNo)
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   return plan;
+}
+
+function namesakeQuestion(
+  row: RosterRow,
+  name: string,
+  namesakes: readonly Person[],
+  unitNosOf: ReadonlyMap<string, ReadonlySet<string>>,
+): RosterError {
+  const flats = namesakes
+    .flatMap((p) => [...(unitNosOf.get(p._id) ?? [])])
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return {
+    line: row.line,
+    column: '业主',
+    message:
+      `${row.unitNo} 的业主“${name}”与 ${flats.join('、')} 的业主同名，但没有电话可以确认是否同一人：` +
+      '已按两位业主登记（各计一人）。如是同一人，请在两行填写相同的电话后重新导入',
+  };
 }

@@ -3,7 +3,7 @@
  * zod checks the shape; the headcount then checks what a shape cannot (duplicates, unknown units,
  * one owner with two different choices). Every problem comes back as one readable line.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseArea } from './area';
 import { type TallyOutcome, type TallyInput, tallyBallots } from './ballots';
 import { CHOICES, type TallyInputError } from './headcount';

@@ -23,6 +23,8 @@ export interface Database {
   /** `/admin` actions keyed 'database.getDocument', ... */
   module: LocalCloudModule;
   listCollections(): string[];
+  /** How many commits have changed the store since it was created: a write counter. */
+  commits(): number;
   /** Idempotent. */
   createCollection(name: string): void;
   /** Plain JSON-able documents (dates as ISO strings) for the console page. */
@@ -54,6 +56,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
   return {
     module: { actions: databaseActions({ store, txs, clock }), close },
     listCollections: () => store.listCollections(),
+    commits: () => store.seq,
     createCollection: (name) => {
       store.createCollection(validateCollectionName(name));
     },

@@ -1,3 +1,4 @@
+import { MAX_EVENT_DEPTH, nestedDeeperThan } from './depth';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -136,6 +137,12 @@ export class FunctionHost {
     identity: Identity,
   ): Promise<{ result: unknown; record: InvocationRecord }> {
     if (this.closed) throw new CloudError('FUNCTIONS_REQUEST_FAIL', 'the local cloud is stopping');
+    if (nestedDeeperThan(event, MAX_EVENT_DEPTH)) {
+      throw new CloudError(
+        'INVALID_PARAM',
+        `data nests deeper than ${MAX_EVENT_DEPTH} levels; no function takes that`,
+      );
+    }
     const pool = this.pool(name);
     const id = randomBytes(12).toString('hex');
     const record: InvocationRecord = {
@@ -190,7 +197,11 @@ export class FunctionHost {
     const existing = this.pools.get(name);
     if (existing) return existing;
     if (!/^[A-Za-z0-9_-]+$/.test(name)) {
-      throw new CloudError('FUNCTIONS_REQUEST_FAIL', `invalid function name: ${name}`);
+      // A bad request, not a failure of the cloud: names are letters, digits, _ and -.
+      throw new CloudError(
+        'INVALID_PARAM',
+        `invalid function name ${JSON.stringify(name)}: use letters, digits, _ and -`,
+      );
     }
     const dir = join(this.opts.functionsDir, name);
     const entry = join(dir, 'index.js');

@@ -14,7 +14,7 @@ import {
 import type { Caller } from '../auth/caller';
 import type { UseCaseContext } from '../auth/guard';
 import { AppError } from '../errors';
-import { find } from '../repository/docs';
+import { readAll } from '../repository/readAll';
 
 export function isOrganizer(caller: Pick<Caller, 'roles'>): boolean {
   return caller.roles.includes('organizer') || caller.roles.includes('admin');
@@ -33,12 +33,7 @@ export function assertVisible(decision: Decision, caller: Pick<Caller, 'roles'>)
 
 /** The active proxies the caller holds (one request). */
 export async function proxiesHeldBy(ctx: UseCaseContext, openid: string): Promise<ProxyGrant[]> {
-  return find<ProxyGrant>(
-    ctx.db,
-    'proxies',
-    { proxyOpenid: openid, status: 'active' },
-    { limit: 200 },
-  );
+  return readAll<ProxyGrant>(ctx.db, 'proxies', { proxyOpenid: openid, status: 'active' });
 }
 
 /**
@@ -73,11 +68,9 @@ export async function proxyOnFile(
   entry: RollEntry,
 ): Promise<boolean> {
   if (entry.voterId === null) return false;
-  const grants = await find<ProxyGrant>(
-    ctx.db,
-    'proxies',
-    { ownerPersonId: entry.voterId, status: 'active' },
-    { limit: 200 },
-  );
+  const grants = await readAll<ProxyGrant>(ctx.db, 'proxies', {
+    ownerPersonId: entry.voterId,
+    status: 'active',
+  });
   return grants.some((g) => proxyCovers(g, entry, decision._id, ctx.now));
 }

@@ -34,7 +34,7 @@ import { AppError } from '../errors';
 import { fileExists } from '../platform';
 import { auditEntry } from '../repository/audit';
 import { docs, inTransaction } from '../repository/docs';
-import { proxyOnFile, voiceFor } from './access';
+import { assertVisible, proxyOnFile, voiceFor } from './access';
 import { newReceipt } from './receipts';
 import { incrementsOf, loadDecision, loadRollEntry, shardId } from './store';
 import { receiptView } from './views';
@@ -56,6 +56,7 @@ export function castRefusalError(refusal: CastRefusal): AppError {
 
 async function decisionAndEntry(
   ctx: UseCaseContext,
+  caller: Caller,
   decisionId: string,
   unitId: string,
 ): Promise<{ decision: Decision; entry: RollEntry }> {
@@ -64,6 +65,7 @@ async function decisionAndEntry(
     loadDecision(store, decisionId),
     loadRollEntry(store, decisionId, unitId),
   ]);
+  assertVisible(decision, caller);
   // Refused here, before any proxy lookup or transaction, when no ballot could be taken.
   const window = votingWindow(decision, ctx.now);
   if (window !== 'open') {
@@ -80,7 +82,12 @@ export async function castOnline(
   ctx: UseCaseContext,
 ): Promise<CastReceiptView> {
   const caller = await ctx.caller();
-  const { decision, entry } = await decisionAndEntry(ctx, request.decisionId, request.unitId);
+  const { decision, entry } = await decisionAndEntry(
+    ctx,
+    caller,
+    request.decisionId,
+    request.unitId,
+  );
   const voice = await voiceFor(ctx, caller, decision, entry);
   return record(ctx, caller, decision, entry, {
     choice: request.choice,
@@ -135,7 +142,12 @@ export async function castPaper(
   ctx: UseCaseContext,
 ): Promise<CastReceiptView> {
   const caller = await ctx.caller();
-  const { decision, entry } = await decisionAndEntry(ctx, request.decisionId, request.unitId);
+  const { decision, entry } = await decisionAndEntry(
+    ctx,
+    caller,
+    request.decisionId,
+    request.unitId,
+  );
   await checkPaperEvidence(ctx, decision, entry, request);
   const cast = {
     choice: request.choice,
@@ -237,7 +249,7 @@ export async function decidePaperOverride(
   const reason = request.reason.trim();
   let receipt: CastReceiptView | null = null;
   if (request.confirm) {
-    const { decision, entry } = await decisionAndEntry(ctx, held.decisionId, held.unitId);
+    const { decision, entry } = await decisionAndEntry(ctx, caller, held.decisionId, held.unitId);
     receipt = await record(
       ctx,
       { ...caller, openid: held.enteredBy },
@@ -320,7 +332,17 @@ async function record(
         now: ctx.now,
       });
       if (!outcome.ok) throw castRefusalError(outcome.refusal);
-      const { ballot, delta, changed } = outcome;
+      const { delta, changed } = outcome;
+      const ballot: Ballot = paper.confirmedBy
+        ? {
+            ...outcome.ballot,
+            override: {
+              confirmedBy: paper.confirmedBy,
+              reason: paper.reason ?? '',
+              at: isoAt(ctx.now),
+            },
+          }
+        : outcome.ballot;
       if (changed) {
         await tx.set('ballots', id, ballot);
         // A re-cast that changes only whose voice it is (the owner over a proxy) moves no count.

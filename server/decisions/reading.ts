@@ -3,6 +3,8 @@
  * (the decision and its counter shards: two requests whatever the building's size), the recount,
  * the published list of units, choices and receipts (no names), and a unit's status for staff.
  */
+import { maskName } from '../../core/registry/privacy';
+import { PRINCIPAL_LABELS } from '../auth/policy';
 import type {
   DecisionDetailView,
   DecisionSummaryView,
@@ -28,13 +30,13 @@ import {
   shortReceipt,
   sumCounters,
 } from '../../core/decisions';
-import type { Unit } from '../../core/registry/model';
+import type { Member, Unit } from '../../core/registry/model';
 import { allows, unitRights, voterOn } from '../../core/registry/rights';
 import { formatArea } from '../../core/tally';
 import type { UseCaseContext } from '../auth/guard';
 import { AppError } from '../errors';
 import { docs, find } from '../repository/docs';
-import { docsOf } from '../repository/results';
+import { readAll, readByIds } from '../repository/readAll';
 import { assertVisible, isFieldWorker, isOrganizer, proxiesHeldBy } from './access';
 import { receiptOf } from './receipts';
 import { allBallots, ballotPage, loadDecision, loadShards } from './store';
@@ -45,9 +47,8 @@ export async function listDecisions(
 ): Promise<{ decisions: DecisionSummaryView[] }> {
   const caller = await ctx.caller();
   const where = isOrganizer(caller) ? {} : { status: ctx.db.command.neq('draft') };
-  const decisions = await docsOf<Decision>(
-    ctx.db.collection('decisions').where(where).orderBy('createdAt', 'desc').limit(100).get(),
-  );
+  const decisions = await readAll<Decision>(ctx.db, 'decisions', where);
+  decisions.sort((x, y) => (x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0));
   return { decisions: decisions.map((d) => summaryView(d, ctx.now)) };
 }
 
@@ -74,20 +75,20 @@ export async function buildDetail(
   let myUnits: MyUnitBallotView[] = [];
   if (member && unitIds.length) {
     const [units, proxies] = await Promise.all([
-      find<Unit>(ctx.db, 'units', { _id: ctx.db.command.in(unitIds) }, { limit: 1000 }),
+      readByIds<Unit>(ctx.db, 'units', unitIds),
       proxiesHeldBy(ctx, caller.openid),
     ]);
     const electorate = decision.electorate;
     const anchors = units.map((u) => (electorate ? anchorOf(electorate, u._id) : u._id));
     const ballots = decision.electorate
-      ? await find<Ballot>(
+      ? await readByIds<Ballot>(
           ctx.db,
           'ballots',
-          { _id: ctx.db.command.in(anchors.map((a) => ballotId(decision._id, a))) },
-          { limit: 1000 },
+          anchors.map((a) => ballotId(decision._id, a)),
         )
       : [];
     const open = decision.status === 'open';
+    const entrants = await entrantsOf(ctx, ballots);
     myUnits = units.map((unit, i): MyUnitBallotView => {
       const rights = unitRights({ member, unit, proxies, now: ctx.now });
       const mayVote = allows(rights.vote, decision._id);
@@ -109,6 +110,11 @@ export async function buildDetail(
               choiceLabel: mayVote ? choiceLabel(decision, ballot.choice) : null,
               receipt: mayVote ? ballot.receipt : null,
               receiptShort: mayVote ? shortReceipt(ballot.receipt) : null,
+              enteredBy: entrantOf(entrants, ballot),
+              replacedOnline:
+                mayVote && ballot.override
+                  ? { reason: ballot.override.reason, at: ballot.override.at }
+                  : null,
             }
           : null,
       };
@@ -148,6 +154,7 @@ export async function recountDecision(
   ctx: UseCaseContext,
 ): Promise<RecountView> {
   const decision = await loadDecision(docs(ctx.db), request.decisionId);
+  assertVisible(decision, await ctx.caller());
   if (!decision.electorate) throw new AppError('CONFLICT', '表决尚未开始，没有可复核的表决票');
   const [shards, ballots] = await Promise.all([
     loadShards(ctx.db, decision._id),
@@ -187,6 +194,8 @@ export async function publishedList(
 ): Promise<PublishedListView> {
   const decision = await loadDecision(docs(ctx.db), request.decisionId);
   const caller = await ctx.caller();
+  // A draft is no one's business but the organizers': the same answer as a missing id.
+  assertVisible(decision, caller);
   const posted = decision.status === 'preliminary' || decision.status === 'final';
   if (!posted && !(decision.status === 'closed' && isOrganizer(caller))) {
     throw new AppError('CONFLICT', '表决结果公示后才能查看逐户清单');
@@ -199,6 +208,13 @@ export async function publishedList(
       ? Promise.resolve(decision.result.counters.voted.owners)
       : countBallots(ctx, decision),
   ]);
+  const entrants = await entrantsOf(ctx, ballots, 'public');
+  // Lines are per unit; who entered a paper ballot is known per ballot.
+  const enteredBy = new Map<string, string>();
+  for (const b of ballots) {
+    const who = entrantOf(entrants, b);
+    if (who) for (const u of b.units) enteredBy.set(u.unitNo, who);
+  }
   return {
     decisionId: decision._id,
     title: decision.title,
@@ -210,6 +226,7 @@ export async function publishedList(
       choice: line.choice,
       choiceLabel: choiceLabel(decision, line.choice),
       channel: line.channel,
+      enteredBy: enteredBy.get(line.unitNo) ?? null,
       receipt: line.receipt,
       receiptShort: shortReceipt(line.receipt),
     })),
@@ -217,6 +234,39 @@ export async function publishedList(
     totalBallots: total,
     nextOffset: offset + ballots.length < total ? offset + ballots.length : null,
   };
+}
+
+/**
+ * Who entered the paper ballots among `ballots` (one read, only when there are any): a paper
+ * ballot always says who put it in. To the unit's own voter and to staff, the member's label;
+ * on the list posted for everyone, their role and masked name (the posted list names nobody).
+ */
+async function entrantsOf(
+  ctx: UseCaseContext,
+  ballots: readonly Pick<Ballot, 'channel' | 'castBy'>[],
+  audience: 'private' | 'public' = 'private',
+): Promise<Map<string, string>> {
+  const openids = [...new Set(ballots.filter((b) => b.channel === 'paper').map((b) => b.castBy))];
+  if (!openids.length) return new Map();
+  const members = await readByIds<Member>(ctx.db, 'members', openids);
+  return new Map(
+    members.map((m) => [m.openid, audience === 'public' ? publicEntrant(m) : m.label]),
+  );
+}
+
+const ENTRANT_ROLES = ['organizer', 'staff', 'admin', 'treasurer'] as const;
+
+function publicEntrant(member: Member): string {
+  const role = ENTRANT_ROLES.find((r) => member.roles.includes(r));
+  const name = member.label.split('（')[0] ?? '';
+  return `${role ? PRINCIPAL_LABELS[role] : '工作人员'} ${maskName(name)}`;
+}
+
+function entrantOf(
+  entrants: ReadonlyMap<string, string>,
+  ballot: Pick<Ballot, 'channel' | 'castBy'>,
+): string | null {
+  return ballot.channel === 'paper' ? (entrants.get(ballot.castBy) ?? '工作人员') : null;
 }
 
 async function countBallots(ctx: UseCaseContext, decision: Decision): Promise<number> {
@@ -231,6 +281,7 @@ export async function unitBallotStatus(
 ): Promise<UnitBallotStatusView> {
   const store = docs(ctx.db);
   const decision = await loadDecision(store, request.decisionId);
+  assertVisible(decision, await ctx.caller());
   const unit = request.unitId
     ? await store.get<Unit>('units', request.unitId)
     : ((
@@ -254,5 +305,6 @@ export async function unitBallotStatus(
     voice: ballot?.voice ?? null,
     channel: ballot?.channel ?? null,
     castAt: ballot?.castAt ?? null,
+    enteredBy: ballot ? entrantOf(await entrantsOf(ctx, [ballot]), ballot) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionRequest, DecisionsApi } from '../../typings/api';
 import { DOCUMENT_KINDS, PLAN_KEYS } from '../../core/decisions';
 import { MATTERS } from '../../core/tally';

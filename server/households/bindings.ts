@@ -25,8 +25,9 @@ import { hashInviteCode, personIdForOpenid } from '../auth/secrets';
 import { AppError } from '../errors';
 import { writeAudit } from '../repository/audit';
 import { docs, find, inTransaction, type Docs } from '../repository/docs';
+import { readAll } from '../repository/readAll';
 import { verifiedPhone } from '../platform';
-import { bindingView, isOrganizer, loadPeople, loadUnit } from './registry';
+import { bindingView, isOrganizer, loadPeople, loadUnit, sameName } from './registry';
 
 /**
  * Binding a WeChat user to a unit: by the unit's invite code or by a phone number WeChat verified,
@@ -50,9 +51,6 @@ interface Claim {
   personId: string | null;
   name: string;
 }
-
-const sameName = (a: string, b: string): boolean =>
-  a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
 
 async function claimSeats(
   ctx: UseCaseContext,
@@ -211,11 +209,10 @@ export async function requestBindingByPhone(
 export async function listBindingRequests(
   ctx: UseCaseContext,
 ): Promise<{ requests: BindingView[] }> {
-  const pending = await find<Binding>(
-    ctx.db,
-    'bindings',
-    { status: 'pending' },
-    { orderBy: ['requestedAt', 'asc'], limit: 200 },
+  // The whole queue: right after a roster goes out, more than a page of owners may be waiting.
+  const pending = await readAll<Binding>(ctx.db, 'bindings', { status: 'pending' });
+  pending.sort((a, b) =>
+    a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0,
   );
   return { requests: pending.map(bindingView) };
 }
@@ -244,6 +241,14 @@ export async function decideBinding(
     const found = await tx.get<Binding>('bindings', request.bindingId);
     if (!found) throw new AppError('NOT_FOUND', '没有找到这条绑定申请');
     if (found.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经处理过了');
+    // Separation of duties: an organizer's own unit is vouched for by someone else.
+    // Also from another phone: an owner seat of the organizer's own person is theirs too.
+    const mine =
+      found.openid === caller.openid ||
+      (found.personId !== null && found.personId === caller.member?.personId);
+    if (mine) {
+      throw new AppError('FORBIDDEN', '不能审批自己的绑定申请，须由另一位组织者审批');
+    }
     const decided: Binding = {
       ...found,
       decidedAt: at,

@@ -4,6 +4,7 @@ import { byRoom } from '../../core/registry/lastMile';
 import { ownersOn, voterOn } from '../../core/registry/rights';
 import type { UseCaseContext } from '../auth/guard';
 import { docs, find } from '../repository/docs';
+import { readByIds } from '../repository/readAll';
 import { proxiesOf } from './proxies';
 import { bindingView, coOwnersView, loadPeople, proxyView } from './registry';
 
@@ -39,9 +40,7 @@ export async function me(ctx: UseCaseContext): Promise<MeView> {
   view.name = self?.name ?? null;
   const unitIds = new Set<string>(member.links.map((l) => l.unitId));
   for (const p of [...proxies.given, ...proxies.held]) p.unitIds.forEach((id) => unitIds.add(id));
-  const units = unitIds.size
-    ? await find<Unit>(ctx.db, 'units', { _id: ctx.db.command.in([...unitIds]) }, { limit: 1000 })
-    : [];
+  const units = unitIds.size ? await readByIds<Unit>(ctx.db, 'units', [...unitIds]) : [];
   const personIds = new Set<string>([member.personId]);
   for (const u of units) ownersOn(u, ctx.now).forEach((id) => personIds.add(id));
   for (const p of proxies.held) personIds.add(p.ownerPersonId);

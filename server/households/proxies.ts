@@ -20,8 +20,10 @@ import {
 } from '../auth/secrets';
 import { AppError } from '../errors';
 import { writeAudit } from '../repository/audit';
-import { countOf, docs, find, inTransaction } from '../repository/docs';
-import { checkProxyTerms, isOrganizer, loadUnits, proxyView } from './registry';
+import { countOf, docs, inTransaction } from '../repository/docs';
+import { readAll } from '../repository/readAll';
+import { fileExists } from '../platform';
+import { checkProxyTerms, isOrganizer, loadUnits, proxyView, sameName } from './registry';
 
 /**
  * Proxies (DOMAIN.md): an owner invites someone by a share link carrying a one-time token; the
@@ -169,6 +171,7 @@ export async function registerPaperProxy(
       throw new AppError('INVALID_INPUT', `委托人不是 ${unit.unitNo} 的投票人，不能委托投票`);
     }
   }
+  await checkPaperForm(ctx, caller, ownerPersonId, request);
   const id = randomId('px');
   const { token, hash } = newShareToken(id);
   const createdAt = shanghaiIso(ctx.now);
@@ -206,6 +209,29 @@ export async function registerPaperProxy(
     sharePath: sharePath(token),
     tokenExpiresAt,
   };
+}
+
+/**
+ * Separation of duties for a paper form: whoever registers it is neither the owner nor the proxy
+ * it names, and its photo is in storage — a form nobody can look at authorizes nobody.
+ */
+async function checkPaperForm(
+  ctx: UseCaseContext,
+  caller: Caller,
+  ownerPersonId: string,
+  request: RegisterPaperProxyRequest,
+): Promise<void> {
+  const myPersonId = caller.member?.personId ?? null;
+  if (myPersonId === ownerPersonId) {
+    throw new AppError('FORBIDDEN', '不能为自己的房屋登记书面委托，请在“我的房屋”里邀请代理人');
+  }
+  const me = myPersonId ? await docs(ctx.db).get<Person>('people', myPersonId) : null;
+  if (me && sameName(me.name, request.proxyName)) {
+    throw new AppError('FORBIDDEN', '不能登记以您本人为代理人的书面委托，须由另一位组织者登记');
+  }
+  if (!(await fileExists(request.evidenceFileId))) {
+    throw new AppError('INVALID_INPUT', '没有找到上传的书面委托照片，请重新拍照上传');
+  }
 }
 
 const INVALID_LINK = '邀请链接无效';
@@ -268,6 +294,12 @@ export async function acceptProxy(
     let member = await tx.get<Member>('members', openid);
     if (member?.personId === proxy.ownerPersonId) {
       throw new AppError('INVALID_INPUT', '不能委托给自己');
+    }
+    if (proxy.source === 'paper' && proxy.grantedBy === openid) {
+      throw new AppError(
+        'FORBIDDEN',
+        '登记这份书面委托的人不能自己接受它，请把链接交给委托书上的代理人',
+      );
     }
     if (!member) {
       const name = request.name?.trim() || proxy.proxyName;
@@ -349,8 +381,8 @@ export async function proxiesOf(
   member: Member,
 ): Promise<{ given: ProxyGrant[]; held: ProxyGrant[] }> {
   const [given, held] = await Promise.all([
-    find<ProxyGrant>(ctx.db, 'proxies', { ownerPersonId: member.personId }, { limit: 200 }),
-    find<ProxyGrant>(ctx.db, 'proxies', { proxyOpenid: member.openid }, { limit: 200 }),
+    readAll<ProxyGrant>(ctx.db, 'proxies', { ownerPersonId: member.personId }),
+    readAll<ProxyGrant>(ctx.db, 'proxies', { proxyOpenid: member.openid }),
   ]);
   return { given, held };
 }

@@ -7,7 +7,8 @@ import { isCalendarDate, shanghaiDate, addDays } from '../../core/registry/time'
 import type { Caller } from '../auth/caller';
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
-import { find, type Docs } from '../repository/docs';
+import type { Docs } from '../repository/docs';
+import { readByIds } from '../repository/readAll';
 import { docsOf } from '../repository/results';
 
 /** Reading the registry, and the views every households action shares. */
@@ -28,16 +29,19 @@ export async function loadUnit(store: Docs, unitId: string): Promise<Unit> {
 export async function loadUnits(db: Db, unitIds: readonly string[]): Promise<Unit[]> {
   const ids = [...new Set(unitIds)];
   if (!ids.length) return [];
-  const units = await find<Unit>(db, 'units', { _id: db.command.in(ids) }, { limit: 1000 });
+  const units = await readByIds<Unit>(db, 'units', ids);
   const missing = ids.find((id) => !units.some((u) => u._id === id));
   if (missing !== undefined) throw new AppError('NOT_FOUND', `没有找到房屋 ${missing}`);
   return units.sort(byRoom);
 }
 
 export async function loadPeople(db: Db, personIds: readonly string[]): Promise<Person[]> {
-  const ids = [...new Set(personIds)];
-  if (!ids.length) return [];
-  return find<Person>(db, 'people', { _id: db.command.in(ids) }, { limit: 1000 });
+  return readByIds<Person>(db, 'people', personIds);
+}
+
+/** Names as people write them: spaces and letter case do not make another person. */
+export function sameName(a: string, b: string): boolean {
+  return a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
 }
 
 export function isOrganizer(caller: Pick<Caller, 'roles'>): boolean {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActionRequest, HouseholdsApi } from '../../typings/api';
 import { LAST_MILE_FILTERS } from '../../core/registry/lastMile';
 import { ASSIGNED_ROLES, CONTACT_CHANNELS } from '../../core/registry/model';

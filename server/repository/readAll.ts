@@ -28,3 +28,26 @@ export async function readAll<T>(
     if (page.length < PAGE) return out;
   }
 }
+
+/** Ids a request asks for at once: well under a page, so each answer comes whole. */
+const IDS_PER_REQUEST = 500;
+
+/**
+ * The documents with these ids (missing ones are simply absent), however many: a building's
+ * people or units can outnumber what one request returns, and nothing may stop at the cap.
+ */
+export async function readByIds<T>(
+  db: Db,
+  collection: string,
+  ids: readonly string[],
+): Promise<T[]> {
+  const unique = [...new Set(ids)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += IDS_PER_REQUEST) {
+    chunks.push(unique.slice(i, i + IDS_PER_REQUEST));
+  }
+  const pages = await Promise.all(
+    chunks.map((chunk) => readAll<T>(db, collection, { _id: db.command.in(chunk) })),
+  );
+  return pages.flat();
+}

@@ -49,6 +49,7 @@ export async function importRoster(opts: RosterImportOptions): Promise<RosterImp
     peopleCreated: 0,
     peopleUpdated: 0,
     missing: [],
+    questions: [],
   };
   let parsed: ReturnType<typeof parseRoster> | null = null;
   try {
@@ -73,6 +74,7 @@ export async function importRoster(opts: RosterImportOptions): Promise<RosterImp
     result.peopleCreated = plan.createPeople.length;
     result.peopleUpdated = plan.updatePeople.length;
     result.missing = plan.missing;
+    result.questions = plan.questions;
     if (!opts.dryRun) {
       await applyPlan(opts, plan);
       result.applied = true;

@@ -174,6 +174,20 @@ describe('tongti import units', () => {
     expect(docs<Person>('people').find((p) => p.name === '陈磊')?.phone).toBe('13900000009');
   });
 
+  it('prints the namesakes it kept apart for lack of a phone, and counts them as two', async () => {
+    const namesakes: Sheet = [
+      ['房号', '楼层', '面积', '业主', '电话'],
+      ['4-01', '4', '70.00', '刘洋', ''],
+      ['4-02', '4', '71.00', '刘洋', ''],
+    ];
+    const path = file('namesakes.csv', csvOf(namesakes));
+    const r = await run(['units', path]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`check ${path}:3: 4-02 的业主“刘洋”与 4-01 的业主同名`);
+    const units = docs<Unit>('units').filter((u) => u.unitNo.startsWith('4-'));
+    expect(new Set(units.map((u) => u.ownerIds[0])).size).toBe(2);
+  });
+
   it('reads a GBK CSV as Excel in China saves it', async () => {
     const text = csvOf(SMALL_TOWER);
     const bytes = Buffer.from(encodeGbk(text));

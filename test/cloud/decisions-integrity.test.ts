@@ -9,7 +9,7 @@ import { choicesOf, recount, sameCounters, sumCounters } from '../../core/decisi
 import type { Unit } from '../../core/registry/model';
 import type { TallyShard } from '../../server/decisions/store';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
-import { ORGANIZER, STAFF, type Tower, towerSeed } from '../helpers/decisionsTower';
+import { ORGANIZER, STAFF, TREASURER, type Tower, towerSeed } from '../helpers/decisionsTower';
 import { putFile } from '../helpers/rosterFiles';
 import { database, type Db } from '../helpers/sdkDatabase';
 import { loadWxSdk, pointSdkAt } from '../helpers/wxSdk';
@@ -214,6 +214,24 @@ describe('decisions: integrity of every voice', () => {
       audit.find((a) => a.action === 'decisions.paperBallot' && a.detail.confirmedBy),
     ).toMatchObject({ detail: { confirmedBy: SECOND_ORGANIZER, reason: '业主当面确认改投' } });
     expect(countersAgree()).toBe(true);
+    // The owner is told, on their unit, who entered the paper ballot and why it replaced theirs.
+    const seen = await api.ok('detail', { decisionId: 'd-ready' }, owner(unitId));
+    const mine = seen.myUnits.find((u) => u.unitId === unitId);
+    expect(mine?.ballot).toMatchObject({
+      channel: 'paper',
+      enteredBy: expect.any(String) as string,
+      replacedOnline: { reason: '业主当面确认改投' },
+    });
+    const status = await api.ok('unitStatus', { decisionId: 'd-ready', unitId }, STAFF);
+    expect(status).toMatchObject({ channel: 'paper', enteredBy: mine?.ballot?.enteredBy });
+    // Voting again online clears the notice: the owner has acted on it.
+    await api.ok('cast', { decisionId: 'd-ready', unitId, choice: 'yes' }, owner(unitId));
+    const after = await api.ok('detail', { decisionId: 'd-ready' }, owner(unitId));
+    expect(after.myUnits.find((u) => u.unitId === unitId)?.ballot).toMatchObject({
+      channel: 'online',
+      enteredBy: null,
+      replacedOnline: null,
+    });
   });
 
   it('keeps the voter frozen: a co-owner made voter after opening cannot take the vote', async () => {
@@ -270,5 +288,34 @@ describe('decisions: integrity of every voice', () => {
     const results = await api.ok('results', { decisionId: 'd-ready' }, ORGANIZER);
     expect(results.voted.areaHundredths).toBeLessThanOrEqual(results.electorate.areaHundredths);
     expect(countersAgree()).toBe(true);
+  });
+
+  it('answers a draft exactly as a missing decision for everyone but organizers', async () => {
+    const unitId = onlineOwners()[7] ?? '';
+    const asks = (decisionId: string): Array<[string, () => Promise<unknown>]> => [
+      ['detail', () => api.call('detail', { decisionId }, owner(unitId))],
+      ['results', () => api.call('results', { decisionId }, owner(unitId))],
+      ['published', () => api.call('published', { decisionId }, owner(unitId))],
+      ['objections', () => api.call('objections', { decisionId }, owner(unitId))],
+      ['cast', () => api.call('cast', { decisionId, unitId, choice: 'yes' }, owner(unitId))],
+      ['unitStatus', () => api.call('unitStatus', { decisionId, unitId }, STAFF)],
+      ['recount', () => api.call('recount', { decisionId }, TREASURER)],
+      [
+        'paperBallot',
+        () =>
+          api.call(
+            'paperBallot',
+            { decisionId, unitId, choice: 'yes', photoFileId: photo(unitId), signedBy: 'owner' },
+            STAFF,
+          ),
+      ],
+    ];
+    const missing = asks('d-no-such-decision');
+    for (const [index, [action, ask]] of asks('d-draft').entries()) {
+      const draft = await ask();
+      const none = await missing[index]?.[1]();
+      expect([action, draft]).toEqual([action, none]);
+      expect([action, draft]).toEqual([action, expect.objectContaining({ code: 'NOT_FOUND' })]);
+    }
   });
 });

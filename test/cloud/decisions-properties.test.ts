@@ -167,5 +167,6 @@ describe('decisions: the result is the frozen roll and each person’s last vali
       }),
       { numRuns: RUNS, seed: 20261202 },
     );
-  });
+    // Dozens of calls a run through real workers: on a busy 2-core machine that takes seconds.
+  }, 120_000);
 });

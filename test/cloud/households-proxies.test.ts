@@ -3,6 +3,7 @@ import { demoSeed } from '../../cli/seed/demo';
 import type { Member, ProxyGrant, Unit } from '../../core/registry/model';
 import { newShareToken } from '../../server/auth/secrets';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { putFile } from '../helpers/rosterFiles';
 import { documents, households, type HouseholdsClient } from './householdsApi';
 
 /**
@@ -191,6 +192,7 @@ describe('expiry', () => {
 describe('paper authorizations', () => {
   it('an organizer registers the signed form with its photo; the proxy links WeChat later', async () => {
     const elderly = unit('6-02');
+    const evidenceFileId = putFile(t, 'proxies/6-02.jpg', 'signed form 6-02');
     const registered = await api.ok(
       'registerPaperProxy',
       {
@@ -198,14 +200,14 @@ describe('paper authorizations', () => {
         proxyName: '女儿王芳',
         scope: { vote: true, pay: false, decisionId: 'elevator-plan' },
         validUntil: inDays(60),
-        evidenceFileId: 'cloud://tongti-local.746f-tongti-local-1300000000/proxies/6-02.jpg',
+        evidenceFileId,
       },
       ORGANIZER,
     );
     expect(registered.proxy).toMatchObject({
       state: 'active',
       source: 'paper',
-      evidenceFileId: 'cloud://tongti-local.746f-tongti-local-1300000000/proxies/6-02.jpg',
+      evidenceFileId,
       scope: { vote: true, pay: false, decisionId: 'elevator-plan' },
     });
     await api.ok('acceptProxy', { token: registered.token }, 'wx-daughter');

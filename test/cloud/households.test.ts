@@ -62,13 +62,27 @@ describe('households function', () => {
     expect((unknown.body as { result: unknown }).result).toEqual({
       ok: false,
       code: 'UNKNOWN_ACTION',
-      message: 'unknown action: explode',
+      message: '没有这个操作：explode',
     });
     const extra = await t.call('households', { action: 'summary', floors: 99 }, 'o');
-    expect((extra.body as { result: unknown }).result).toMatchObject({
+    expect((extra.body as { result: unknown }).result).toEqual({
       ok: false,
       code: 'INVALID_INPUT',
+      message: '不认识的字段：floors',
     });
+    // Refusals read in Chinese: only the request's own field names stay as they are sent.
+    const wrong = await t.call(
+      'households',
+      { action: 'addCoOwner', unitId: 5, name: '', phone: ['x'], extra: true },
+      'o',
+    );
+    const { message } = (wrong.body as { result: { message: string } }).result;
+    expect(message).toContain('unitId：类型不对');
+    expect(message.replace(/[A-Za-z]+(?=：)|：[A-Za-z]+$/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    const notObject = await t.call('households', ['summary'] as unknown as object, 'o');
+    expect((notObject.body as { result: { message: string } }).result.message).toBe(
+      '请求格式不对：应为带 action 的对象',
+    );
     const noAction = await t.call('households', {}, 'o');
     expect((noAction.body as { result: unknown }).result).toMatchObject({
       ok: false,

@@ -66,6 +66,7 @@ describe('planRoster', () => {
       createPeople: [],
       updatePeople: [],
       missing: [],
+      questions: [],
     });
   });
 
@@ -117,5 +118,32 @@ describe('planRoster', () => {
         patch: { status: 'owned', ownerIds: ['p-2-02-1'] },
       }),
     ]);
+  });
+
+  it('never merges two owners who share a name and have no phone; it asks instead', () => {
+    const namesakes = [
+      ['房号', '面积', '业主', '电话'],
+      ['5-01', '80.00', '王芳', ''],
+      ['5-02', '81.00', '王芳', ''],
+      ['5-03', '82.00', '王芳', '13800000000'],
+    ];
+    const plan = planRoster(rows(namesakes), { buildingId: 'b', units: [], people: [] });
+    const owners = plan.createUnits.map((u) => u.ownerIds[0]);
+    expect(new Set(owners).size).toBe(3);
+    expect(plan.createPeople).toHaveLength(3);
+    expect(plan.questions.map((q) => q.line)).toEqual([3, 4]);
+    expect(plan.questions[0]?.message).toContain('5-02 的业主“王芳”与 5-01 的业主同名');
+    expect(plan.questions[1]?.message).toContain('5-01、5-02');
+
+    const registry = apply(plan, [], []);
+    const again = planRoster(rows(namesakes), { buildingId: 'b', ...registry });
+    expect(again.createPeople).toEqual([]);
+    expect(again.updateUnits).toEqual([]);
+    expect(again.questions).toEqual([]);
+  });
+
+  it('still merges one owner of two flats by name and phone, without asking', () => {
+    const plan = planRoster(rows(SHEET), { buildingId: 'b', units: [], people: [] });
+    expect(plan.questions).toEqual([]);
   });
 });

@@ -117,4 +117,34 @@ describe('function host', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'INVALID_PARAM' } });
   });
+
+  const post = async (path: string, body: string): Promise<{ status: number; body: unknown }> => {
+    const res = await fetch(`${t.cloud.url}/functions/${path}`, { method: 'POST', body });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('answers a name that is no function name with 400, never 500', async () => {
+    for (const name of ['%2e%2e%2fwhoami', '..%2Fwhoami', '%E0%A4%A', 'who%20ami']) {
+      const r = await post(name, '{"data":{}}');
+      expect([name, r.status]).toEqual([name, 400]);
+      expect(r.body).toMatchObject({ error: { code: 'INVALID_PARAM' } });
+    }
+  });
+
+  it('answers data nested 5,000 levels deep with 400, and still takes deep-enough data', async () => {
+    const nest = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
+    const tooDeep = await post('whoami', `{"data":{"echo":${nest(5000)}}}`);
+    expect(tooDeep.status).toBe(400);
+    expect(tooDeep.body).toMatchObject({
+      error: { code: 'INVALID_PARAM', message: expect.stringContaining('deeper than') as string },
+    });
+    const objects = await post(
+      'whoami',
+      `{"data":{"echo":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`,
+    );
+    expect(objects.status).toBe(400);
+    const fine = await post('whoami', `{"data":{"echo":${nest(100)}}}`);
+    expect(fine.status).toBe(200);
+    expect((await t.call('whoami', {}, 'after-deep')).status).toBe(200);
+  });
 });

@@ -105,11 +105,15 @@ function unitStatus(u: MyUnitBallotView): MyUnitRow {
   const units = u.coveredUnitNos.join('、');
   if (!u.ballot) return { unitId: u.unitId, units, status: '尚未投票', choice: '' };
   const who = u.ballot.voice === 'owner' ? '业主本人' : '代理人';
-  const how = u.ballot.channel === 'paper' ? '（纸质表决票）' : '';
+  const how =
+    u.ballot.channel === 'paper' ? `（纸质表决票，${u.ballot.enteredBy ?? '工作人员'}录入）` : '';
+  const replaced = u.ballot.replacedOnline
+    ? `。您的在线投票已由纸质表决票替换，另一位组织者确认的理由：${u.ballot.replacedOnline.reason}`
+    : '';
   return {
     unitId: u.unitId,
     units,
-    status: `${who}已于 ${formatDateTime(u.ballot.castAt)} 投票${how}`,
+    status: `${who}已于 ${formatDateTime(u.ballot.castAt)} 投票${how}${replaced}`,
     choice: u.ballot.choiceLabel ?? '',
   };
 }

@@ -71,6 +71,7 @@ export function importPreview(r: RosterImportResult): ImportPreview {
     };
   }
   const lines = [
+    ...r.questions.map((q) => `请核实第 ${q.line} 行：${q.message}`),
     ...r.created.map((no) => `新增 ${no}`),
     ...r.updated.map((u) => `更新 ${u.unitNo}`),
   ];

@@ -128,6 +128,8 @@ describe('decision detail page', () => {
                 choiceLabel: '方案A：保留导轨',
                 receipt: 'x',
                 receiptShort: 'x',
+                enteredBy: '王小红（社区工作者）',
+                replacedOnline: { reason: '业主当面确认改投', at: '2026-12-20T11:00:00+08:00' },
               },
             }),
           ],
@@ -148,7 +150,7 @@ describe('decision detail page', () => {
     expect(textOf(page.querySelector('.document'))).toContain('第三方检测报告');
     expect(textOf(page.querySelector('.my-unit-no'))).toBe('3-01、3-02');
     expect(textOf(page.querySelector('.my-unit-status'))).toBe(
-      '代理人已于 2026年12月20日 10:05 投票（纸质表决票）',
+      '代理人已于 2026年12月20日 10:05 投票（纸质表决票，王小红（社区工作者）录入）。您的在线投票已由纸质表决票替换，另一位组织者确认的理由：业主当面确认改投',
     );
     expect(page.querySelector('.link-results')).toBeDefined();
   });

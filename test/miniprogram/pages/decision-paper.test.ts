@@ -38,6 +38,7 @@ describe('paper ballot page', () => {
         voice: null,
         channel: null,
         castAt: null,
+        enteredBy: null,
       }),
     );
     answer(

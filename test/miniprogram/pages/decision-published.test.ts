@@ -20,6 +20,8 @@ describe('published list page', () => {
                   receiptShort: 'ffee-aaaa-aaaa-aaaa',
                   choice: 'no',
                   choiceLabel: '反对',
+                  channel: 'paper',
+                  enteredBy: '王小红（社区工作者）',
                 }),
               ]
             : [
@@ -41,6 +43,7 @@ describe('published list page', () => {
     expect(column('.area')).toEqual(['138.52', '138.52']);
     expect(column('.choice')).toEqual(['同意', '反对']);
     expect(column('.receipt')).toEqual(['ab12-cd34-ef56-ab12', 'ffee-aaaa-aaaa-aaaa']);
+    expect(column('.paper-note')).toEqual(['纸质表决票 · 王小红（社区工作者）录入']);
     expect(textOf(page.querySelector('.total'))).toBe('共 3 张表决票 · 只列房号和面积，不列姓名');
     page.querySelector('.search')?.dispatchEvent('input', { detail: { value: 'FFEE-aa' } });
     await flush();

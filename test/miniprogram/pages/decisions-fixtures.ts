@@ -128,6 +128,7 @@ export function aLine(overrides: Partial<PublishedLineView> = {}): PublishedLine
     choice: 'yes',
     choiceLabel: '同意',
     channel: 'online',
+    enteredBy: null,
     receipt: 'ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12',
     receiptShort: 'ab12-cd34-ef56-ab12',
     ...overrides,

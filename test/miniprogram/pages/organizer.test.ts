@@ -75,6 +75,7 @@ const result = (overrides: Partial<RosterImportResult> = {}): RosterImportResult
   peopleCreated: 1,
   peopleUpdated: 0,
   missing: [],
+  questions: [],
   ...overrides,
 });
 
