@@ -1,7 +1,6 @@
 import dayjs from 'dayjs';
-import { formatFen } from '../funds/money';
 import { type Instant, ZONE } from '../registry/time';
-import { thingValue } from './templates';
+import { amountValue, thingValue } from './templates';
 
 /**
  * "Cash receipt posted": receipts the treasurer posted recently. The window (48 hours back from
@@ -50,7 +49,7 @@ export function postedReceiptReminders(
       page: 'pages/ledger/index',
       data: {
         thing1: { value: thingValue(`${r.unitNo}现金收据已入账`) },
-        amount2: { value: formatFen(r.amountFen) },
+        amount2: { value: amountValue(r.amountFen) },
         time3: {
           value: dayjs(r.settledAt ?? now)
             .tz(ZONE)

@@ -1,9 +1,8 @@
 import dayjs from 'dayjs';
 import type { Charge } from '../funds/model';
-import { formatFen } from '../funds/money';
 import type { Instant } from '../registry/time';
 import { ZONE, shanghaiDate } from '../registry/time';
-import { thingValue } from './templates';
+import { amountValue, thingValue } from './templates';
 
 /**
  * "My share is due": which charges to remind of at `now`. A charge is reminded once in the 3 days
@@ -60,7 +59,7 @@ export function dueShares(input: {
       page: 'pages/money/index',
       data: {
         thing1: { value: thingValue(`${c.unitNo}换梯分摊款`) },
-        amount2: { value: formatFen(left) },
+        amount2: { value: amountValue(left) },
         time3: { value: dayjs.tz(c.dueDate, ZONE).format('YYYY年M月D日') },
       },
     });

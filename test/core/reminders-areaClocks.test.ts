@@ -58,7 +58,7 @@ describe('shareDue', () => {
         phase: 'soon',
         data: {
           thing1: { value: '12-01换梯分摊款' },
-          amount2: { value: '¥1,234.56' },
+          amount2: { value: '¥1234.56' },
           time3: { value: '2026年12月6日' },
         },
       }),
@@ -174,7 +174,7 @@ describe('receiptPosted and progressUpdate', () => {
         page: 'pages/ledger/index',
         data: {
           thing1: { value: '12-01现金收据已入账' },
-          amount2: { value: '¥50,000.00' },
+          amount2: { value: '¥50000.00' },
           time3: { value: '2026年12月4日 08:00' },
         },
       },
