@@ -1,6 +1,7 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { getOverview } from '../../services/progress';
+import { remindFromTap, remindIdsFor } from '../../services/remindTap';
 import { type ProgressView, toProgressView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
@@ -22,6 +23,8 @@ Component({
     statusMessage: '',
     buildingName: '',
     view: null as ProgressView | null,
+    remindIds: [] as string[],
+    reminded: false,
   },
   methods: {
     onLoad() {
@@ -61,9 +64,17 @@ Component({
           buildingName: overview.buildingName,
           view: toProgressView(overview),
         });
+        if (!this.data.remindIds.length) {
+          this.setData({ remindIds: await remindIdsFor(['progressUpdate']) });
+        }
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
       }
+    },
+
+    /** From the tap: WeChat's consent sheet opens only when asked before any await. */
+    async onRemind(): Promise<void> {
+      if (await remindFromTap(this.data.remindIds)) this.setData({ reminded: true });
     },
 
     onOpenUpdate(event: Tap<{ id: string }>) {
