@@ -38,7 +38,8 @@ import type { ProxyGrant, Unit } from '../../core/registry/model';
  *   voted (online, some through their proxies, on paper) — the voting journeys use it;
  * - topping up the maintenance fund, whose voting ended yesterday: it waits for the organizer to
  *   close it and post the result (the server closes only at/after the deadline);
- * - the lift advertising income, its notice posted two days ago (voting opens in 13 days).
+ * - the lift advertising income, whose notice has stood its 15 days and whose announced start
+ *   passed an hour ago: it waits for the organizer to open voting.
  * Ballots, counters and results are made by the same core steps the server runs, so a recount
  * agrees; the list order is fixed (plan, split, mandate, arrangements, top-up, advertising).
  */
@@ -360,12 +361,12 @@ export function demoDecisions(input: {
     matter: 'common-use',
     question: { kind: 'proposal', text: '是否同意新电梯轿厢广告收益全部计入本楼维修资金？' },
     documents: [],
-    opensAt: isoAt(now + 13 * DAY),
-    closesAt: isoAt(now + 27 * DAY),
+    opensAt: isoAt(now - HOUR),
+    closesAt: isoAt(now + 14 * DAY),
     status: 'notice',
-    createdAt: isoAt(now - 3 * DAY),
-    updatedAt: isoAt(now - 2 * DAY),
-    noticePostedAt: isoAt(now - 2 * DAY),
+    createdAt: isoAt(now - 17 * DAY),
+    updatedAt: isoAt(now - 16 * DAY),
+    noticePostedAt: isoAt(now - 16 * DAY),
     openedAt: null,
     electorate: null,
   };
