@@ -44,6 +44,8 @@ const SUB_MCH_ID = '1900000109';
 const LINK_FLATS = ['5-02', '9-04', '12-06', '16-01'];
 /** The owner whose son pays for her by WeChat. */
 const SON_PAYS_FLAT = '3-05';
+/** Elderly owners the cash desk has not visited yet: their share is still open. */
+const NOT_VISITED = ['13-01', '22-04'];
 const NO_SMARTPHONE = ['2-03', '2-05', '4-01', '6-02', '10-04', '13-01', '17-06', '20-02', '22-04'];
 
 export interface DemoMoney {
@@ -281,6 +283,7 @@ export function demoMoney(input: {
     if (unit.unitNo === SON_PAYS_FLAT) return 'wechat';
     const r = (i * 61 + 7) % 100;
     const online = ownerMember(unit) !== undefined && !NO_SMARTPHONE.includes(unit.unitNo);
+    if (NOT_VISITED.includes(unit.unitNo)) return 'none';
     if (!online) return r < 60 ? 'cash-posted' : r < 75 ? 'cash-pending' : 'none';
     if (r < 50) return 'wechat';
     if (r < 58) return 'cash-posted';
