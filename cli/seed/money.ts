@@ -42,6 +42,8 @@ const DEPOSIT_FEN = 19_600_000;
 const SUB_MCH_ID = '1900000109';
 /** Owners abroad whose relatives pay through a link the owner shared. */
 const LINK_FLATS = ['5-02', '9-04', '12-06', '16-01'];
+/** Owners away whose relatives have not used a link yet. */
+const LINK_NOT_YET = ['18-03', '14-02'];
 /** The owner whose son pays for her by WeChat. */
 const SON_PAYS_FLAT = '3-05';
 /** Elderly owners the cash desk has not visited yet: their share is still open. */
@@ -283,7 +285,7 @@ export function demoMoney(input: {
     if (unit.unitNo === SON_PAYS_FLAT) return 'wechat';
     const r = (i * 61 + 7) % 100;
     const online = ownerMember(unit) !== undefined && !NO_SMARTPHONE.includes(unit.unitNo);
-    if (NOT_VISITED.includes(unit.unitNo)) return 'none';
+    if (NOT_VISITED.includes(unit.unitNo) || LINK_NOT_YET.includes(unit.unitNo)) return 'none';
     if (!online) return r < 60 ? 'cash-posted' : r < 75 ? 'cash-pending' : 'none';
     if (r < 50) return 'wechat';
     if (r < 58) return 'cash-posted';
