@@ -166,7 +166,11 @@ describe('paper authorizations', () => {
     const stored = documents<ProxyGrant>(t, 'proxies').find((p) => p._id === registered.proxy.id);
     expect(stored?.proxyOpenid).toBeNull();
     expect(
-      await votesApi.err('cast', { decisionId: PLAN, unitId: target._id, choice: 'yes' }, ORGANIZER),
+      await votesApi.err(
+        'cast',
+        { decisionId: PLAN, unitId: target._id, choice: 'yes' },
+        ORGANIZER,
+      ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     const nephew = await api.ok('acceptProxy', { token: registered.token }, 'wx-nephew');
     expect(nephew.proxy.state).toBe('active');
