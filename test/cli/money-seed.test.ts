@@ -108,6 +108,15 @@ describe('the demo building: money in motion', () => {
     expect(unit?.movements.map((m) => m.kind)).toEqual(expect.arrayContaining(['charge']));
   });
 
+  it('shows the maintenance fund at its red line: most flats below 30 %', async () => {
+    const red = await ledger(t).ok('redLine', {}, 'demo-staff1');
+    expect(red.units).toBe(c.units.length);
+    expect(red.belowRedLine * 2).toBeGreaterThan(red.units);
+    expect(red.belowRedLine).toBeLessThan(red.units);
+    expect(red.selfRaisedTargetFen).toBe(TARGET);
+    expect(red.consequences.length).toBeGreaterThan(0);
+  });
+
   it('lets the treasurer post the pending cash through the real function, and verify still passes', async () => {
     const api = ledger(t);
     const pending = c.cashReceipts.filter((r) => r.settlement === 'pending');
