@@ -287,10 +287,10 @@ export function demoMoney(input: {
     const online = ownerMember(unit) !== undefined && !NO_SMARTPHONE.includes(unit.unitNo);
     if (NOT_VISITED.includes(unit.unitNo) || LINK_NOT_YET.includes(unit.unitNo)) return 'none';
     if (!online) return r < 60 ? 'cash-posted' : r < 75 ? 'cash-pending' : 'none';
-    if (r < 50) return 'wechat';
-    if (r < 58) return 'cash-posted';
-    if (r < 62) return 'cash-pending';
-    if (r < 66) return 'partial';
+    if (r < 54) return 'wechat';
+    if (r < 62) return 'cash-posted';
+    if (r < 66) return 'cash-pending';
+    if (r < 70) return 'partial';
     return 'none';
   };
   let voided = false;
