@@ -85,6 +85,7 @@ const TRICKY_STRINGS = [
   'u10-02',
   'u2-01',
   'd-elevator-plan',
+  'd-outage-arrangements',
   'd-draft',
   'yes',
   'A',

@@ -3,14 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { accountKind, unitAccount, unitIdOfAccount, type AccountId } from '../core/ledger/accounts';
-import { recount, unitPayStatus } from '../core/ledger/balances';
-import { GENESIS_HASH, sealed } from '../core/ledger/canonical';
-import { entryOf, type LedgerEntry, type TransferRequest } from '../core/ledger/transfers';
+import { unitAccount, type AccountId } from '../core/ledger/accounts';
+import type { TransferRequest } from '../core/ledger/transfers';
 import { OPENID_HEADER, startLocalCloud, type LocalCloud } from '../localcloud/server';
 import { sdkEnv } from '../localcloud/sdkEnv';
 import { COLLECTIONS } from '../server/collections';
-import type { BalanceDoc, HeadDoc } from '../server/ledger/store';
+import { ledgerDocs } from '../server/ledger/seedDocs';
 import { ledgerSeed, STAFF, TREASURER } from '../test/helpers/ledgerTower';
 import { ledgerStorm } from '../test/helpers/ledgerStorm';
 import type { ApiResult } from '../typings/api';
@@ -39,45 +37,6 @@ interface Sized {
   unitLedger: number;
   verifyMs: number;
   verifyOut: string;
-}
-
-/** The documents posting would have written for these transfers (built here, loaded as a seed). */
-function ledgerDocs(requests: readonly TransferRequest[]): Record<string, object[]> {
-  const entries: LedgerEntry[] = [];
-  let prev = GENESIS_HASH;
-  for (const req of requests) {
-    const entry = sealed(entryOf(req, entries.length + 1, AT, prev));
-    entries.push(entry);
-    prev = entry.hash;
-  }
-  const head: HeadDoc = {
-    _id: 'head',
-    seq: entries.length,
-    hash: prev,
-    units: { paid: 0, partly: 0, unpaid: 0 },
-    collectedFen: 0,
-    pendingPaidFen: 0,
-    updatedAt: AT,
-  };
-  const balances: BalanceDoc[] = [];
-  for (const [account, b] of recount(entries)) {
-    const unitId = unitIdOfAccount(account);
-    const status = unitId === null ? null : unitPayStatus(b);
-    if (status === 'paid' || status === 'partly' || status === 'unpaid') head.units[status] += 1;
-    if (unitId !== null)
-      head.collectedFen = (head.collectedFen ?? 0) + (b.chargedFen - b.postedFen);
-    balances.push({
-      _id: account,
-      account,
-      kind: accountKind(account),
-      unitId,
-      ...b,
-      status,
-      lastSeq: 0,
-      updatedAt: AT,
-    });
-  }
-  return { entries: entries.map((e) => ({ ...e, _id: e.id })), balances, ledgerHead: [head] };
 }
 
 async function call(
@@ -122,7 +81,7 @@ async function benchSize(size: number): Promise<Sized> {
       channel: 'wechat',
     });
   });
-  Object.assign(seed, ledgerDocs(requests));
+  Object.assign(seed, ledgerDocs(requests.map((request) => ({ request, at: AT }))));
   const dataDir = mkdtempSync(join(tmpdir(), 'tongti-bench-ledger-'));
   const cloud = await startLocalCloud({
     dataDir,

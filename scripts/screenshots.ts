@@ -51,10 +51,8 @@ async function main(): Promise<void> {
     const home = frame(page, 'pages/home/index');
     await home.getByText('慈爱鑫和公寓', { exact: true }).waitFor();
     await phone(page, 'preview-home');
-    await home.getByText('关于两部电梯第三方检测结果的公告', { exact: true }).click();
-    await frame(page, 'pages/article/index')
-      .getByText('为什么是更换而不是修理', { exact: false })
-      .waitFor();
+    await home.getByText('换梯费用分摊及缴款通知', { exact: true }).click();
+    await frame(page, 'pages/article/index').getByText('怎么缴', { exact: false }).waitFor();
     await phone(page, 'preview-notice');
     await page.locator('.pv-nav__back').click();
     await page.locator('.pv-tab', { hasText: '我的' }).click();
@@ -65,10 +63,10 @@ async function main(): Promise<void> {
     await phone(page, 'preview-large-type');
     await page.context().close();
 
-    // An owner who has not voted yet opens the plan's shared link, votes, reads the receipt.
+    // An owner who has not voted yet opens the open vote's shared link, votes, reads the receipt.
     const vote = await open(ownerYetToVote(), `#/pages/decision-detail/index?id=${PLAN}`);
     const detail = frame(vote, 'pages/decision-detail/index');
-    await detail.locator('.choice--A').click();
+    await detail.locator('.choice--yes').click();
     await detail.getByText('确认投票', { exact: true }).click();
     await detail.locator('.receipt').waitFor();
     await phone(vote, 'preview-vote-receipt');
@@ -90,15 +88,17 @@ async function main(): Promise<void> {
   }
 }
 
-const PLAN = 'd-elevator-plan';
+/** The demo's open vote. */
+const PLAN = 'd-outage-arrangements';
 
-/** The openid of an owner of one flat who has not voted on the plan in the demo. */
+/** The openid of an owner of one flat who has not voted on the open vote in the demo. */
 function ownerYetToVote(): string {
   const people = demoSeed();
   const decisions = demoDecisions({
     buildingId: DEMO_BUILDING_ID,
     units: people.collections.units,
     organizerOpenid: 'demo-organizer',
+    proxies: people.collections.proxies,
     now: Date.now(),
   });
   const voted = new Set(
@@ -112,7 +112,7 @@ function ownerYetToVote(): string {
       m.unitIds.length === 1 &&
       m.unitIds.every((id) => !voted.has(id)),
   );
-  if (!owner) throw new Error('every owner in the demo has voted on the plan');
+  if (!owner) throw new Error('every owner in the demo has voted on the open vote');
   return owner.openid;
 }
 

@@ -98,7 +98,10 @@ export function demoArticles(input: {
     '- 工作小组向三家电梯公司询价',
     '- 社区律师审阅合同文本',
   ].join('\n');
-  const minutesEdited = at(now - 5 * DAY);
+  // The story's calendar (see cli/seed/decisions.ts): the inspection report about three months
+  // ago, the owners' meeting before the plans were posted, the result and the charges weeks ago.
+  const inspectionAt = at(now - 85 * DAY);
+  const minutesEdited = at(now - 68 * DAY);
 
   const articles: Article[] = [
     article({
@@ -119,7 +122,7 @@ export function demoArticles(input: {
         '由于大楼维修基金已接近红线，动用将触发大额续筹，工作小组建议由业主自筹资金更换。方案与费用分摊办法将另行公示不少于15天，再由业主表决。',
         '欢迎大家在本页提问，或到居委会咨询，社区律师和街道城运中心的专家会统一答复。',
       ].join('\n'),
-      publishedAt: '2026-11-20T09:00:00+08:00',
+      publishedAt: inspectionAt,
     }),
     article({
       _id: 'report-inspection',
@@ -135,7 +138,7 @@ export function demoArticles(input: {
         '4. 维修与更换的比较',
       ].join('\n'),
       attachments: [{ kind: 'pdf', title: '电梯检测报告.pdf', fileId: reportId }],
-      publishedAt: '2026-11-20T09:05:00+08:00',
+      publishedAt: at(Date.parse(inspectionAt) + 5 * 60_000),
     }),
     article({
       _id: 'minutes-3',
@@ -143,7 +146,7 @@ export function demoArticles(input: {
       title: '第三次业主恳谈会会议纪要',
       summary: '议定自筹资金更换电梯，方案公示 15 天后表决；停梯期间安排志愿者。',
       body: minutesV2,
-      publishedAt: at(now - 8 * DAY),
+      publishedAt: at(now - 70 * DAY),
       version: 2,
       editedAt: minutesEdited,
       updatedAt: minutesEdited,
@@ -162,7 +165,42 @@ export function demoArticles(input: {
         '具体金额见“筹款”页，表决通过后开始缴费。',
       ].join('\n'),
       decisionId: input.costSplitDecisionId,
-      publishedAt: at(now - 2 * DAY),
+      publishedAt: at(now - 62 * DAY),
+    }),
+    article({
+      _id: 'notice-plan-result',
+      kind: 'notice',
+      title: '电梯更换方案表决结果公告',
+      summary:
+        '方案A（保留导轨，更换其余部件，¥980,000.00）获得通过；换梯费用按专有面积分摊。异议期已满，结果为最终结果。',
+      body: [
+        '各位业主：',
+        '电梯更换方案表决已经结束，初步结果公示期间没有收到异议，现公布最终结果。',
+        '# 结果',
+        '- 方案A：保留导轨，更换其余部件，预算 ¥980,000.00，获参与表决业主四分之三以上同意（人数和面积均达到），通过',
+        '- 换梯费用按各户专有部分面积分摊，不设楼层系数，通过',
+        '逐户表决情况见表决页面。',
+      ].join('\n'),
+      decisionId: 'd-elevator-plan',
+      publishedAt: at(now - 25 * DAY),
+    }),
+    article({
+      _id: 'notice-charges',
+      kind: 'notice',
+      title: '换梯费用分摊及缴款通知',
+      summary:
+        '各户应缴金额已按面积出具，请在截止日前缴纳；可微信支付、发代付链接给家人，或到大堂交现金。',
+      body: [
+        '各位业主：',
+        '按表决通过的方案A和面积分摊办法，换梯费用 ¥980,000.00 已按各户专有面积出具应缴款。',
+        '# 怎么缴',
+        '- 在「筹款」页用微信支付，可以分次缴纳',
+        '- 在外地的业主可以把代付链接发给家人代缴',
+        '- 不方便用手机的，每周二、六晚上七点到八点半在一楼大堂交现金，工作人员当场开具收据，出纳确认后入账',
+        '每一笔收支都记入公开账本，任何人可以核对。',
+      ].join('\n'),
+      decisionId: input.costSplitDecisionId,
+      publishedAt: at(now - 21 * DAY + 2 * HOUR),
     }),
     article({
       _id: 'qa-replacement',
@@ -173,7 +211,7 @@ export function demoArticles(input: {
       body: [
         '我们把大家问得最多的问题整理在下面，新的问题请在本页提出，工作小组会尽快公开答复。',
       ].join('\n'),
-      publishedAt: at(now - 6 * DAY),
+      publishedAt: at(now - 68 * DAY),
     }),
     article({
       _id: 'notice-water',
@@ -204,8 +242,8 @@ export function demoArticles(input: {
       _id: 'notice-meeting-4',
       kind: 'notice',
       title: '第四次业主恳谈会通知',
-      summary: '本周六上午九点半在居委会活动室，介绍三家电梯公司的报价。',
-      body: '本周六上午九点半在居委会活动室召开第四次业主恳谈会，介绍三家电梯公司的报价，欢迎参加。',
+      summary: '本周六上午九点半在居委会活动室，介绍施工计划和停梯期间的互助安排。',
+      body: '本周六上午九点半在居委会活动室召开第四次业主恳谈会，电梯公司介绍施工计划，工作小组介绍停梯期间的互助安排，欢迎参加。',
       status: 'scheduled',
       publishAt: at(now + 2 * DAY),
       publishedAt: at(now + 2 * DAY),
@@ -234,13 +272,13 @@ export function demoArticles(input: {
       _id: `notice-inspection:${u._id}`,
       articleId: 'notice-inspection',
       unitId: u._id,
-      firstReadAt: at(Date.parse('2026-11-20T09:00:00+08:00') + (i + 1) * 37 * 60_000),
+      firstReadAt: at(Date.parse(inspectionAt) + (i + 1) * 37 * 60_000),
     })),
     ...units.slice(0, 41).map((u) => ({
       _id: `minutes-3:${u._id}`,
       articleId: 'minutes-3',
       unitId: u._id,
-      firstReadAt: at(now - 7 * DAY),
+      firstReadAt: at(now - 69 * DAY),
     })),
   ];
 
@@ -282,7 +320,7 @@ export function demoArticles(input: {
       3,
       'q-demo-repair',
       '为什么不能修，一定要换？',
-      now - 6 * DAY + HOUR,
+      now - 67 * DAY + HOUR,
       '检测报告第四部分逐项比较了维修和更换：主要部件已停产，维修后仍达不到安全要求，所以建议更换。报告全文见《两部电梯检测报告》。',
       true,
     ),
@@ -290,7 +328,7 @@ export function demoArticles(input: {
       11,
       'q-demo-fund',
       '为什么不用维修基金？',
-      now - 6 * DAY + 3 * HOUR,
+      now - 67 * DAY + 3 * HOUR,
       '大楼维修基金已接近红线，动用后会触发大额续筹，每户要一次补缴较多金额。自筹更直接，账目也全部公开。',
       true,
     ),
@@ -298,7 +336,7 @@ export function demoArticles(input: {
       29,
       'q-demo-first-floor',
       '低楼层的住户平时很少坐电梯，也要按面积出钱吗？',
-      now - 3 * DAY,
+      now - 64 * DAY,
       '按面积分摊是恳谈会上多数业主同意的办法，最终以表决结果为准。有困难的家庭可以找工作小组商量分期缴纳。',
     ),
     ask(47, 'q-demo-outage', '停梯要多久？家里有老人上下楼怎么办？', now - DAY, null),

@@ -12,6 +12,10 @@ import {
   ballotId,
   buildElectorate,
   castBallot,
+  closeVoting,
+  publishFinal,
+  publishPreliminary,
+  resultOf,
   choicesOf,
   emptyCounters,
   isoAt,
@@ -22,20 +26,22 @@ import {
   rollFromUnits,
   tallyShardId,
 } from '../../core/decisions';
-import type { Unit } from '../../core/registry/model';
+import type { ProxyGrant, Unit } from '../../core/registry/model';
 
 /**
- * Decisions for the demo building, dated relative to `now` so the demo always has a vote running:
- * - the elevator plan (A: keep the guide rails / B: replace everything), open for another 11 days,
- *   with about two thirds of the flats already voted online or on paper;
- * - the cost split by area, its notice posted two days ago (voting opens in 13 days);
- * - the mandate to negotiate with the elevator firms, whose voting ended yesterday: it waits for
- *   the organizer to close it and post the result (the server closes only at/after the deadline);
- * - the out-of-service arrangements, whose notice has stood its 15 days and whose announced start
+ * Decisions for the demo building, dated relative to `now`. The story has moved on to the money:
+ * - the mandate to negotiate with the elevator firms: passed two months ago (final);
+ * - the elevator plan (A: keep the guide rails / B: replace everything), with the area split
+ *   confirmed in the same vote: final and passed weeks ago, plan A carrying the area scheme the
+ *   charges were issued from (cli/seed/money.ts);
+ * - the out-of-service arrangements: OPEN for another 10 days, about two thirds of the flats
+ *   voted (online, some through their proxies, on paper) — the voting journeys use it;
+ * - topping up the maintenance fund, whose voting ended yesterday: it waits for the organizer to
+ *   close it and post the result (the server closes only at/after the deadline);
+ * - the lift advertising income, whose notice has stood its 15 days and whose announced start
  *   passed an hour ago: it waits for the organizer to open voting.
- * The last two are there so the organizer's steps (open, close, publish) can be taken on a fresh
- * demo; the list order is fixed (plan, split, mandate, arrangements).
- * Ballots and counters are made by the same core steps the server runs, so a recount agrees.
+ * Ballots, counters and results are made by the same core steps the server runs, so a recount
+ * agrees; the list order is fixed (plan, split, mandate, arrangements, top-up, advertising).
  */
 export type Tally = Counters & { _id: string; decisionId: string; shard: number };
 
@@ -70,13 +76,20 @@ const PLAN_QUESTION: Question = {
   ],
 };
 
-/** A deterministic spread of choices: most for plan A, some for B, a few against or abstaining. */
+/** The plan vote: four in five flats voted, plan A well past three quarters of them. */
 function choiceFor(index: number): string | null {
   const r = (index * 37) % 100;
-  if (r < 30) return null;
-  if (r < 80) return 'A';
-  if (r < 90) return 'B';
-  return r < 95 ? 'no' : 'abstain';
+  if (r < 20) return null;
+  if (r < 90) return 'A';
+  if (r < 95) return 'B';
+  return r < 98 ? 'no' : 'abstain';
+}
+
+/** The area split, voted with the plan: nearly the same flats, nearly all yes. */
+function splitChoiceFor(index: number): string | null {
+  const r = (index * 37) % 100;
+  if (r < 21) return null;
+  return r < 93 ? 'yes' : r < 97 ? 'no' : 'abstain';
 }
 
 /** The mandate: about four in five flats voted, most of them yes. */
@@ -85,6 +98,22 @@ function mandateChoiceFor(index: number): string | null {
   if (r < 18) return null;
   if (r < 85) return 'yes';
   return r < 93 ? 'no' : 'abstain';
+}
+
+/** The out-of-service arrangements, still open: about two thirds voted so far. */
+function outageChoiceFor(index: number): string | null {
+  const r = (index * 29) % 100;
+  if (r < 34) return null;
+  if (r < 88) return 'yes';
+  return r < 95 ? 'no' : 'abstain';
+}
+
+/** The fund top-up, voting over: three in four voted, most yes. */
+function topUpChoiceFor(index: number): string | null {
+  const r = (index * 41) % 100;
+  if (r < 25) return null;
+  if (r < 88) return 'yes';
+  return r < 95 ? 'no' : 'abstain';
 }
 
 /**
@@ -97,8 +126,13 @@ function seedBallots(input: {
   roll: readonly RollInputUnit[];
   choose: (index: number) => string | null;
   from: number;
+  /** Flats whose ballot comes on paper (the default: unsold flats and every ninth). */
+  paper?: (unit: RollInputUnit, index: number) => boolean;
+  /** unitId → the openid of the proxy who votes for it (else the owner votes). */
+  proxies?: ReadonlyMap<string, string>;
 }): { ballots: Ballot[]; tallies: Tally[] } {
   const { decision, electorate, roll, choose, from } = input;
+  const onPaper = input.paper ?? ((unit, index) => unit.unsold || index % 9 === 0);
   const choices = choicesOf(decision.question);
   const ballots = new Map<string, Ballot>();
   const shards: Counters[] = Array.from({ length: SHARDS }, () => emptyCounters(choices));
@@ -112,16 +146,17 @@ function seedBallots(input: {
     const receipt = createHash('sha256')
       .update(receiptMaterial({ decisionId: decision._id, unitId: anchor, choice, salt }))
       .digest('hex');
-    const paper = unit.unsold || index % 9 === 0;
+    const paper = onPaper(unit, index);
+    const proxy = paper ? undefined : input.proxies?.get(unit.unitId);
     const outcome = castBallot({
       decision,
       person: personFor(electorate, unit, personKeyOf(unit)),
       previous: null,
       request: {
         choice,
-        voice: 'owner',
+        voice: proxy ? 'proxy' : 'owner',
         channel: paper ? 'paper' : 'online',
-        castBy: paper ? 'demo-staff1' : `demo-owner-${unit.voterId ?? 'developer'}`,
+        castBy: paper ? 'demo-staff1' : (proxy ?? `demo-owner-${unit.voterId ?? 'developer'}`),
         photoFileId: paper ? `cloud://tongti-local/ballots/${decision._id}/${anchor}.jpg` : null,
         salt,
         receipt,
@@ -145,16 +180,52 @@ function seedBallots(input: {
   };
 }
 
+/**
+ * A decision that ran its course: voted from `opened`, closed at its deadline, the preliminary
+ * result posted the next day and the final one after the objection period — each step through
+ * core's lifecycle, the result from core's resultOf over the seeded counters.
+ */
+function finished(decision: Decision, tallies: readonly Tally[]): Decision {
+  const step = (t: ReturnType<typeof closeVoting>): Decision => {
+    if (!t.ok) throw new Error(`demo decisions: ${decision._id}: ${t.refusal.message}`);
+    return t.decision;
+  };
+  const closesAt = Date.parse(decision.closesAt ?? '');
+  const closed = step(closeVoting(decision, new Date(closesAt)));
+  const electorate = decision.electorate;
+  if (!electorate) throw new Error(`demo decisions: ${decision._id} has no electorate`);
+  const result = resultOf(decision, electorate, tallies);
+  const preliminary = step(
+    publishPreliminary(closed, new Date(closesAt + DAY), {
+      counters: result.counters,
+      passed: result.passed,
+      winner: result.winner,
+    }),
+  );
+  const final = step(
+    publishFinal(preliminary, new Date(Date.parse(preliminary.objectionEndsAt ?? '') + HOUR)),
+  );
+  if (!result.passed) throw new Error(`demo decisions: ${decision._id} did not pass`);
+  return final;
+}
+
 export function demoDecisions(input: {
   buildingId: string;
   units: readonly Unit[];
   organizerOpenid: string;
+  /** Proxies with a vote: their flats' ballots on the open vote come from them. */
+  proxies?: readonly ProxyGrant[];
   now: number;
 }): DemoDecisions {
   const { buildingId, units, organizerOpenid, now } = input;
   const roll = rollFromUnits(units, now);
   const built = buildElectorate(roll, SHARDS);
   if (!built.ok) throw new Error(`demo decisions: ${built.reason}`);
+  const proxies = new Map<string, string>();
+  for (const p of input.proxies ?? []) {
+    if (p.status !== 'active' || !p.scope.vote || !p.proxyOpenid) continue;
+    for (const u of p.unitIds) proxies.set(u, p.proxyOpenid);
+  }
   const base = {
     buildingId,
     documents: [
@@ -183,43 +254,8 @@ export function demoDecisions(input: {
     finalAt: null,
     result: null,
   };
-  const plan: Decision = {
-    ...base,
-    _id: 'd-elevator-plan',
-    title: '电梯更换方案表决',
-    summary:
-      '第三方检测结论：两部电梯已无法通过维修恢复安全运行，须整体更换。维修基金接近红线，由业主自筹。请在两个方案中选择一个。',
-    matter: 'rebuild',
-    question: PLAN_QUESTION,
-    opensAt: isoAt(now - 3 * DAY),
-    closesAt: isoAt(now + 11 * DAY),
-    status: 'open',
-    createdAt: isoAt(now - 20 * DAY),
-    updatedAt: isoAt(now - 3 * DAY),
-    noticePostedAt: isoAt(now - 18 * DAY),
-    openedAt: isoAt(now - 3 * DAY),
-    electorate: built.electorate,
-  };
-  const split: Decision = {
-    ...base,
-    _id: 'd-cost-split',
-    title: '换梯费用按专有面积分摊',
-    summary:
-      '按《民法典》第 283 条，没有约定的按专有部分面积分摊。本议题确认按面积分摊，不设楼层系数。',
-    matter: 'raise-fund',
-    question: { kind: 'proposal', text: '是否同意换梯费用按各户专有部分面积分摊？' },
-    documents: [],
-    opensAt: isoAt(now + 13 * DAY),
-    closesAt: isoAt(now + 27 * DAY),
-    status: 'notice',
-    createdAt: isoAt(now - 4 * DAY),
-    updatedAt: isoAt(now - 2 * DAY),
-    noticePostedAt: isoAt(now - 2 * DAY),
-    openedAt: null,
-    electorate: null,
-  };
-  // Voted over two weeks before the plan was posted; the deadline passed yesterday.
-  const mandate: Decision = {
+  // Voted two months ago, before the plans were drawn up.
+  const mandateOpen: Decision = {
     ...base,
     _id: 'd-negotiation-mandate',
     title: '授权换梯小组与电梯公司洽谈',
@@ -231,16 +267,52 @@ export function demoDecisions(input: {
       text: '是否同意授权换梯工作小组与电梯公司洽谈报价、工期和合同条款？',
     },
     documents: [],
-    opensAt: isoAt(now - 15 * DAY),
-    closesAt: isoAt(now - DAY),
+    opensAt: isoAt(now - 80 * DAY),
+    closesAt: isoAt(now - 66 * DAY),
     status: 'open',
-    createdAt: isoAt(now - 32 * DAY),
-    updatedAt: isoAt(now - 15 * DAY),
-    noticePostedAt: isoAt(now - 31 * DAY),
-    openedAt: isoAt(now - 15 * DAY),
+    createdAt: isoAt(now - 97 * DAY),
+    updatedAt: isoAt(now - 80 * DAY),
+    noticePostedAt: isoAt(now - 96 * DAY),
+    openedAt: isoAt(now - 80 * DAY),
     electorate: built.electorate,
   };
-  // Posted 16 days ago to open an hour ago: nothing keeps the organizer from opening it.
+  // Voted seven weeks ago; the final result stood three and a half weeks ago.
+  const planOpen: Decision = {
+    ...base,
+    _id: 'd-elevator-plan',
+    title: '电梯更换方案表决',
+    summary:
+      '第三方检测结论：两部电梯已无法通过维修恢复安全运行，须整体更换。维修基金接近红线，由业主自筹，按专有面积分摊。请在两个方案中选择一个。',
+    matter: 'rebuild',
+    question: PLAN_QUESTION,
+    opensAt: isoAt(now - 48 * DAY),
+    closesAt: isoAt(now - 34 * DAY),
+    status: 'open',
+    createdAt: isoAt(now - 65 * DAY),
+    updatedAt: isoAt(now - 48 * DAY),
+    noticePostedAt: isoAt(now - 63 * DAY),
+    openedAt: isoAt(now - 48 * DAY),
+    electorate: built.electorate,
+  };
+  const splitOpen: Decision = {
+    ...base,
+    _id: 'd-cost-split',
+    title: '换梯费用按专有面积分摊',
+    summary:
+      '按《民法典》第 283 条，没有约定的按专有部分面积分摊。本议题确认按面积分摊，不设楼层系数。与换梯方案同时表决。',
+    matter: 'raise-fund',
+    question: { kind: 'proposal', text: '是否同意换梯费用按各户专有部分面积分摊？' },
+    documents: [],
+    opensAt: planOpen.opensAt,
+    closesAt: planOpen.closesAt,
+    status: 'open',
+    createdAt: isoAt(now - 64 * DAY),
+    updatedAt: isoAt(now - 48 * DAY),
+    noticePostedAt: isoAt(now - 63 * DAY),
+    openedAt: isoAt(now - 48 * DAY),
+    electorate: built.electorate,
+  };
+  // Open for another ten days; the voting journeys vote here.
   const arrangements: Decision = {
     ...base,
     _id: 'd-outage-arrangements',
@@ -253,6 +325,42 @@ export function demoDecisions(input: {
       text: '是否同意施工期间两部电梯轮流停用，并按上述安排协助高龄住户？',
     },
     documents: [],
+    opensAt: isoAt(now - 4 * DAY),
+    closesAt: isoAt(now + 10 * DAY),
+    status: 'open',
+    createdAt: isoAt(now - 21 * DAY),
+    updatedAt: isoAt(now - 4 * DAY),
+    noticePostedAt: isoAt(now - 20 * DAY),
+    openedAt: isoAt(now - 4 * DAY),
+    electorate: built.electorate,
+  };
+  // The deadline passed yesterday: it waits for the organizer to close it and post the result.
+  const topUp: Decision = {
+    ...base,
+    _id: 'd-fund-topup',
+    title: '续筹专项维修资金',
+    summary:
+      '本楼专项维修资金多数户已低于首期交存额的 30%（红线）。按规定续筹至首期交存额，随物业费分 12 个月交纳。',
+    matter: 'raise-fund',
+    question: { kind: 'proposal', text: '是否同意按首期交存标准续筹专项维修资金？' },
+    documents: [],
+    opensAt: isoAt(now - 15 * DAY),
+    closesAt: isoAt(now - DAY),
+    status: 'open',
+    createdAt: isoAt(now - 32 * DAY),
+    updatedAt: isoAt(now - 15 * DAY),
+    noticePostedAt: isoAt(now - 31 * DAY),
+    openedAt: isoAt(now - 15 * DAY),
+    electorate: built.electorate,
+  };
+  const advertising: Decision = {
+    ...base,
+    _id: 'd-lift-ads',
+    title: '新电梯轿厢广告收益归全体业主',
+    summary: '新电梯轿厢内的广告位由物业招商，收益扣除成本后全部计入本楼专项维修资金，每季度公布。',
+    matter: 'common-use',
+    question: { kind: 'proposal', text: '是否同意新电梯轿厢广告收益全部计入本楼维修资金？' },
+    documents: [],
     opensAt: isoAt(now - HOUR),
     closesAt: isoAt(now + 14 * DAY),
     status: 'notice',
@@ -263,24 +371,39 @@ export function demoDecisions(input: {
     electorate: null,
   };
 
-  const planVotes = seedBallots({
-    decision: plan,
-    electorate: built.electorate,
-    roll,
-    choose: choiceFor,
-    from: now - 3 * DAY,
+  const votes = (decision: Decision, choose: (i: number) => string | null, extra = {}) =>
+    seedBallots({
+      decision,
+      electorate: built.electorate,
+      roll,
+      choose,
+      from: Date.parse(decision.openedAt ?? ''),
+      ...extra,
+    });
+  const planVotes = votes(planOpen, choiceFor);
+  const splitVotes = votes(splitOpen, splitChoiceFor);
+  const mandateVotes = votes(mandateOpen, mandateChoiceFor);
+  const outageVotes = votes(arrangements, outageChoiceFor, {
+    // One signed paper ballot so far (an owner without a smartphone), proxies for owners away.
+    paper: (unit: RollInputUnit) => unit.unitId === 'u2-03',
+    proxies,
   });
-  const mandateVotes = seedBallots({
-    decision: mandate,
-    electorate: built.electorate,
-    roll,
-    choose: mandateChoiceFor,
-    from: now - 15 * DAY,
-  });
+  const topUpVotes = votes(topUp, topUpChoiceFor);
+  const plan = finished(planOpen, planVotes.tallies);
+  if (plan.result?.winner !== 'A') throw new Error('demo decisions: plan A must carry');
+  const all = [plan, splitOpen, mandateOpen, arrangements, topUp];
+  const voted = [planVotes, splitVotes, mandateVotes, outageVotes, topUpVotes];
   return {
-    decisions: [plan, split, mandate, arrangements],
-    ballots: [...planVotes.ballots, ...mandateVotes.ballots],
-    tallies: [...planVotes.tallies, ...mandateVotes.tallies],
-    rolls: [...rollEntries(plan._id, roll), ...rollEntries(mandate._id, roll)],
+    decisions: [
+      plan,
+      finished(splitOpen, splitVotes.tallies),
+      finished(mandateOpen, mandateVotes.tallies),
+      arrangements,
+      topUp,
+      advertising,
+    ],
+    ballots: voted.flatMap((v) => v.ballots),
+    tallies: voted.flatMap((v) => v.tallies),
+    rolls: all.flatMap((d) => rollEntries(d._id, roll)),
   };
 }

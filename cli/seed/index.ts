@@ -1,6 +1,7 @@
 import { demoArticles } from './articles';
 import { demoDecisions } from './decisions';
 import { demoSeed, type DemoIdentity } from './demo';
+import { demoMoney } from './money';
 import { demoProgress } from './progress';
 import { demoReminders } from './reminders';
 
@@ -23,6 +24,7 @@ export function demoBuilding(now: number): {
     buildingId: building._id,
     units: seed.collections.units,
     organizerOpenid: organizer.openid,
+    proxies: seed.collections.proxies,
     now,
   });
   const { files: articleFiles, ...articles } = demoArticles({
@@ -41,6 +43,15 @@ export function demoBuilding(now: number): {
     organizerOpenid: organizer.openid,
     now,
   });
+  const money = demoMoney({
+    buildingId: building._id,
+    units: seed.collections.units,
+    people: seed.collections.people,
+    members: seed.collections.members,
+    proxies: seed.collections.proxies,
+    organizerOpenid: organizer.openid,
+    now,
+  });
   return {
     collections: {
       ...seed.collections,
@@ -48,11 +59,13 @@ export function demoBuilding(now: number): {
       ...articles,
       ...progress.collections,
       ...demoReminders(now),
+      ...money.collections,
     },
     identities: seed.identities,
     files: {
       ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),
       ...progress.files,
+      ...money.files,
     },
   };
 }

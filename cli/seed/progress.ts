@@ -61,23 +61,36 @@ export function demoProgress(input: {
   const planned: Partial<Record<Stage, Partial<Milestone>>> = {
     inspection: {
       status: 'done',
-      plannedStart: day(-75),
-      plannedEnd: day(-50),
-      actualStart: day(-74),
-      actualEnd: day(-46),
+      plannedStart: day(-110),
+      plannedEnd: day(-85),
+      actualStart: day(-108),
+      actualEnd: day(-86),
     },
     planVote: {
-      status: 'active',
-      plannedStart: day(-5),
-      plannedEnd: day(11),
-      actualStart: day(-4),
+      status: 'done',
+      plannedStart: day(-63),
+      plannedEnd: day(-25),
+      actualStart: day(-63),
+      actualEnd: day(-25),
     },
-    costSplit: { plannedStart: day(13), plannedEnd: day(35) },
-    contract: { plannedStart: day(38), plannedEnd: day(45) },
-    outage: { plannedStart: day(50), plannedEnd: day(109) },
-    installation: { plannedStart: day(52), plannedEnd: day(104) },
-    acceptance: { plannedStart: day(105), plannedEnd: day(109) },
-    inService: { plannedStart: day(110), plannedEnd: day(110) },
+    costSplit: {
+      status: 'done',
+      plannedStart: day(-48),
+      plannedEnd: day(-21),
+      actualStart: day(-48),
+      actualEnd: day(-21),
+    },
+    contract: {
+      status: 'done',
+      plannedStart: day(-20),
+      plannedEnd: day(-10),
+      actualStart: day(-20),
+      actualEnd: day(-12),
+    },
+    outage: { plannedStart: day(18), plannedEnd: day(77) },
+    installation: { plannedStart: day(20), plannedEnd: day(72) },
+    acceptance: { plannedStart: day(73), plannedEnd: day(77) },
+    inService: { plannedStart: day(78), plannedEnd: day(78) },
   };
   const updates: ProgressUpdate[] = [
     {
@@ -97,7 +110,7 @@ export function demoProgress(input: {
       ],
       postedBy: 'demo-engineer',
       postedByLabel: label(engineer),
-      postedAt: at(-70, 16),
+      postedAt: at(-104, 16),
     },
     {
       _id: 'pu-demo-2',
@@ -112,7 +125,7 @@ export function demoProgress(input: {
       ],
       postedBy: input.organizerOpenid,
       postedByLabel: label(organizer),
-      postedAt: at(-46, 10),
+      postedAt: at(-86, 10),
     },
     {
       _id: 'pu-demo-3',
@@ -131,7 +144,52 @@ export function demoProgress(input: {
       ],
       postedBy: input.organizerOpenid,
       postedByLabel: label(organizer),
-      postedAt: at(-4, 19),
+      postedAt: at(-47, 19),
+    },
+    {
+      _id: 'pu-demo-4',
+      buildingId,
+      stage: 'planVote',
+      text: '方案表决最终结果已公布：方案A（保留导轨，更换其余部件，¥980,000）以超过四分之三的票数通过，异议期内没有收到异议。换梯费用按专有面积分摊也同时通过。',
+      photos: [
+        {
+          fileId: photo('progress/demo/result-notice.png', reportPhoto()),
+          caption: '张贴在大堂的表决结果公告',
+        },
+      ],
+      postedBy: input.organizerOpenid,
+      postedByLabel: label(organizer),
+      postedAt: at(-25, 18),
+    },
+    {
+      _id: 'pu-demo-5',
+      buildingId,
+      stage: 'costSplit',
+      text: '各户应缴分摊款已按面积出具，可在「筹款」里查看并用微信支付；在外地的业主可以把代付链接发给家人。不方便用手机的，工作人员每周二、六晚上在一楼大堂收现金并开收据。',
+      photos: [
+        {
+          fileId: photo('progress/demo/cash-desk.png', towerPhoto([200, 220, 240])),
+          caption: '大堂的现金收款台',
+        },
+      ],
+      postedBy: input.organizerOpenid,
+      postedByLabel: label(organizer),
+      postedAt: at(-21, 11),
+    },
+    {
+      _id: 'pu-demo-6',
+      buildingId,
+      stage: 'contract',
+      text: '换梯合同今天签订，合同定金已从项目账户支付，付款记录和发票照片在公开账本里可以查到。停梯施工计划在停梯安排表决通过后开始。',
+      photos: [
+        {
+          fileId: photo('progress/demo/contract-signing.png', meetingPhoto()),
+          caption: '签约现场',
+        },
+      ],
+      postedBy: input.organizerOpenid,
+      postedByLabel: label(organizer),
+      postedAt: at(-12, 17),
     },
   ];
   const count = (stage: Stage): number => updates.filter((u) => u.stage === stage).length;
@@ -139,7 +197,7 @@ export function demoProgress(input: {
     ...m,
     ...planned[m.stage],
     updateCount: count(m.stage),
-    updatedAt: at(-4, 19),
+    updatedAt: at(-12, 17),
     updatedBy: input.organizerOpenid,
   }));
 
@@ -148,8 +206,8 @@ export function demoProgress(input: {
       _id: 'og-demo-1',
       buildingId,
       elevator: '1号梯（东）',
-      from: day(50),
-      to: day(79),
+      from: day(18),
+      to: day(47),
       note: '施工期间 2号梯照常运行，高峰时段请让老人和抱小孩的邻居先乘。',
       publishedAt: at(-2, 9),
       publishedBy: input.organizerOpenid,
@@ -158,8 +216,8 @@ export function demoProgress(input: {
       _id: 'og-demo-2',
       buildingId,
       elevator: '2号梯（西）',
-      from: day(80),
-      to: day(109),
+      from: day(48),
+      to: day(77),
       note: '1号梯换好并验收后再停 2号梯，两部电梯不会同时停用。',
       publishedAt: at(-2, 9),
       publishedBy: input.organizerOpenid,
@@ -205,24 +263,24 @@ export function demoProgress(input: {
     };
   };
   const helpRequests = [
-    ask('19-03', 'groceries', 51, 'morning', '每周一、四买菜，米和油比较重', null, [
+    ask('19-03', 'groceries', 19, 'morning', '每周一、四买菜，米和油比较重', null, [
       'demo-owner-p001',
     ]),
-    ask('19-03', 'groceries', 54, 'morning', '每周一、四买菜，米和油比较重', null, []),
-    ask('24-01', 'escort', 52, 'afternoon', '下午去医院复诊，需要有人陪着下楼', null, [
+    ask('19-03', 'groceries', 22, 'morning', '每周一、四买菜，米和油比较重', null, []),
+    ask('24-01', 'escort', 20, 'afternoon', '下午去医院复诊，需要有人陪着下楼', null, [
       'demo-owner-p002',
       'demo-staff2',
     ]),
     ask(
       '20-02',
       'groceries',
-      51,
+      19,
       'afternoon',
       '老人没有智能手机，由社区代为登记',
       'demo-staff1',
       [],
     ),
-    ask('22-04', 'escort', 53, 'morning', '每周三上午去社区医院配药', 'demo-staff1', [
+    ask('22-04', 'escort', 21, 'morning', '每周三上午去社区医院配药', 'demo-staff1', [
       'demo-owner-p004',
     ]),
   ];

@@ -14,17 +14,20 @@ import {
 } from '../../core/decisions';
 
 /**
- * The demo's decisions: a vote running with ballots that a recount bears out, a notice, a vote
- * whose deadline passed (for the organizer to close and publish) and a notice ready to open.
+ * The demo's decisions: the plan and the cost split final and passed (plan A carrying), a vote
+ * running with ballots that a recount bears out (some by proxy, one on paper), a vote whose
+ * deadline passed (for the organizer to close and publish) and a notice ready to open.
  */
 describe('demo decisions', () => {
   const now = Date.parse('2026-12-20T10:00:00+08:00');
   const HOUR = 3600_000;
+  const DAY = 24 * HOUR;
   const seed = demoSeed();
   const demo = demoDecisions({
     buildingId: seed.collections.buildings[0]?._id ?? '',
     units: seed.collections.units,
     organizerOpenid: 'demo-organizer',
+    proxies: seed.collections.proxies,
     now,
   });
   const byId = (id: string) => {
@@ -32,20 +35,37 @@ describe('demo decisions', () => {
     if (!d) throw new Error(`no decision ${id}`);
     return d;
   };
+  const resultFor = (id: string) => {
+    const d = byId(id);
+    if (!d.electorate) throw new Error(`${id} has no roll`);
+    return resultOf(
+      d,
+      d.electorate,
+      demo.tallies.filter((t) => t.decisionId === id),
+    );
+  };
+  const VOTED = [
+    'd-elevator-plan',
+    'd-cost-split',
+    'd-negotiation-mandate',
+    'd-outage-arrangements',
+    'd-fund-topup',
+  ];
 
-  it('has the elevator plan open now and the cost split on notice', () => {
-    const [plan, split] = demo.decisions;
-    expect(plan && votingWindow(plan, now)).toBe('open');
-    expect(split).toMatchObject({ status: 'notice', electorate: null });
+  it('has the outage arrangements open now and the advertising on notice', () => {
+    expect(votingWindow(byId('d-outage-arrangements'), now)).toBe('open');
+    expect(byId('d-lift-ads')).toMatchObject({ status: 'notice', electorate: null });
+    expect(demo.decisions.filter((d) => votingWindow(d, now) === 'open')).toHaveLength(1);
   });
 
   it('keeps counters equal to a recount, one ballot per person, for each vote', () => {
-    for (const id of ['d-elevator-plan', 'd-negotiation-mandate']) {
+    for (const id of VOTED) {
       const decision = byId(id);
       if (!decision.electorate) throw new Error(`${id} has no roll`);
       const choices = choicesOf(decision.question);
       const ballots = demo.ballots.filter((b) => b.decisionId === id);
       const tallies = demo.tallies.filter((t) => t.decisionId === id);
+      expect(ballots.length).toBeGreaterThan(0);
       expect(sameCounters(sumCounters(tallies, choices), recount(ballots, choices))).toBe(true);
       expect(new Set(ballots.map((b) => b.personKey)).size).toBe(ballots.length);
       expect(tallies).toHaveLength(decision.electorate.shards);
@@ -54,33 +74,56 @@ describe('demo decisions', () => {
     expect(new Set(demo.tallies.map((t) => t._id)).size).toBe(demo.tallies.length);
   });
 
-  it('has about two thirds voted on the plan, plan A leading', () => {
+  it('has the plan final with plan A carried on the three-quarter rule, its objections over', () => {
     const plan = byId('d-elevator-plan');
-    if (!plan.electorate) throw new Error('no open plan');
-    const tallies = demo.tallies.filter((t) => t.decisionId === plan._id);
-    const result = resultOf(plan, plan.electorate, tallies);
-    expect(result.leading).toBe('A');
-    expect(result.counters.voted.owners).toBeGreaterThan(plan.electorate.owners / 2);
-    expect(demo.ballots.some((b) => b.channel === 'paper' && b.photoFileId)).toBe(true);
+    const result = resultFor(plan._id);
+    expect(plan.matter).toBe('rebuild');
+    expect(result).toMatchObject({ passed: true, winner: 'A' });
+    expect(plan).toMatchObject({
+      status: 'final',
+      result: { passed: true, winner: 'A', counters: result.counters },
+    });
+    // Art. 278: two thirds took part, three quarters of them for A, by owners and by area.
+    const electorate = plan.electorate;
+    if (!electorate) throw new Error('no roll');
+    const a = result.counters.choices.A ?? { owners: 0, area: 0 };
+    expect(result.counters.voted.owners * 3).toBeGreaterThanOrEqual(electorate.owners * 2);
+    expect(a.owners * 4).toBeGreaterThanOrEqual(result.counters.voted.owners * 3);
+    expect(a.area * 4).toBeGreaterThanOrEqual(result.counters.voted.area * 3);
+    expect(Date.parse(plan.objectionEndsAt ?? '')).toBeLessThan(now - 3 * 7 * DAY);
+    for (const id of ['d-cost-split', 'd-negotiation-mandate']) {
+      expect(byId(id)).toMatchObject({ status: 'final', result: { passed: true } });
+      expect(byId(id).result?.counters).toEqual(resultFor(id).counters);
+    }
+  });
+
+  it('has about two thirds voted on the open arrangements, some by proxy and one on paper', () => {
+    const open = byId('d-outage-arrangements');
+    const result = resultFor(open._id);
+    const share = result.counters.voted.owners / (open.electorate?.owners ?? 1);
+    expect(share).toBeGreaterThan(0.55);
+    expect(share).toBeLessThan(0.75);
+    const ballots = demo.ballots.filter((b) => b.decisionId === open._id);
+    expect(ballots.filter((b) => b.voice === 'proxy').length).toBeGreaterThan(0);
+    const paper = ballots.filter((b) => b.channel === 'paper');
+    expect(paper).toHaveLength(1);
+    expect(paper[0]?.photoFileId).toBeTruthy();
   });
 
   it('has a vote whose deadline passed yesterday: it takes no ballot and may be closed', () => {
-    const mandate = byId('d-negotiation-mandate');
-    expect(mandate.status).toBe('open');
-    expect(votingWindow(mandate, now)).toBe('ended');
-    expect(closeVoting(mandate, now).ok).toBe(true);
+    const topUp = byId('d-fund-topup');
+    expect(topUp.status).toBe('open');
+    expect(votingWindow(topUp, now)).toBe('ended');
+    expect(closeVoting(topUp, now).ok).toBe(true);
     // Before its deadline the same decision could not be closed: the seed relies on the date.
-    const early = closeVoting(mandate, now - 2 * 24 * HOUR);
+    const early = closeVoting(topUp, now - 2 * DAY);
     expect(early.ok ? null : early.refusal.code).toBe('TOO_EARLY');
-    if (!mandate.electorate) throw new Error('no roll');
-    const tallies = demo.tallies.filter((t) => t.decisionId === mandate._id);
-    const result = resultOf(mandate, mandate.electorate, tallies);
-    // Turnout and a majority both hold, so publishing shows a passed result.
-    expect(result.passed).toBe(true);
+    // Turnout and three quarters both hold, so publishing shows a passed result.
+    expect(resultFor(topUp._id).passed).toBe(true);
   });
 
   it('has a notice that has stood its days and may be opened now, not two hours ago', () => {
-    const ready = byId('d-outage-arrangements');
+    const ready = byId('d-lift-ads');
     expect(ready).toMatchObject({ status: 'notice', electorate: null });
     expect(demo.ballots.some((b) => b.decisionId === ready._id)).toBe(false);
     const built = buildElectorate(rollFromUnits(seed.collections.units, now));

@@ -27,14 +27,17 @@ describe('demo progress', () => {
   it('shows the story on the 进度 tab with photos that load', async () => {
     const api = updates(t);
     const overview = await api.ok('overview', {}, '');
-    expect(overview).toMatchObject({ current: 'planVote', percent: 18 });
-    expect(overview.milestones.slice(0, 3).map((m) => m.status)).toEqual([
+    // Inspected, voted, split and signed: the outage works are next.
+    expect(overview).toMatchObject({ current: 'outage', percent: 50 });
+    expect(overview.milestones.slice(0, 5).map((m) => m.status)).toEqual([
       'done',
-      'active',
+      'done',
+      'done',
+      'done',
       'pending',
     ]);
     expect(overview.outages.map((o) => o.elevator)).toEqual(['1号梯（东）', '2号梯（西）']);
-    expect(overview.latest[0]?.stageLabel).toBe('方案表决');
+    expect(overview.latest[0]?.stageLabel).toBe('签约');
     const photos = overview.latest.flatMap((u) => u.photos);
     expect(photos.length).toBeGreaterThanOrEqual(3);
     for (const photo of photos) {

@@ -24,7 +24,8 @@ const votes = demoDecisions({
 });
 const ORGANIZER = 'demo-organizer';
 const ADMIN = 'demo-admin';
-const PLAN = 'd-elevator-plan';
+/** The demo's open vote (a yes/no proposal). */
+const PLAN = 'd-outage-arrangements';
 const inDays = (n: number): string =>
   new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -165,7 +166,11 @@ describe('paper authorizations', () => {
     const stored = documents<ProxyGrant>(t, 'proxies').find((p) => p._id === registered.proxy.id);
     expect(stored?.proxyOpenid).toBeNull();
     expect(
-      await votesApi.err('cast', { decisionId: PLAN, unitId: target._id, choice: 'A' }, ORGANIZER),
+      await votesApi.err(
+        'cast',
+        { decisionId: PLAN, unitId: target._id, choice: 'yes' },
+        ORGANIZER,
+      ),
     ).toMatchObject({ code: 'FORBIDDEN' });
     const nephew = await api.ok('acceptProxy', { token: registered.token }, 'wx-nephew');
     expect(nephew.proxy.state).toBe('active');
@@ -205,7 +210,7 @@ describe('the voter while a vote is open', () => {
 
     const taken = await api.ok('setVoter', { unitId: flat._id, personId: coOwnerId }, 'wx-zhoumin');
     expect(taken.coOwners[0]).toMatchObject({ personId: coOwnerId, isVoter: true });
-    const cast = { decisionId: PLAN, unitId: flat._id, choice: 'B' };
+    const cast = { decisionId: PLAN, unitId: flat._id, choice: 'no' };
     expect(await votesApi.err('cast', cast, 'wx-zhoumin')).toMatchObject({ code: 'FORBIDDEN' });
     // The new voter's own proxy does not carry the unit's vote in this decision either.
     const invite = await api.ok(
@@ -223,7 +228,7 @@ describe('the voter while a vote is open', () => {
       code: 'FORBIDDEN',
     });
 
-    const mine = await votesApi.ok('cast', { ...cast, choice: 'A' }, owner.openid);
+    const mine = await votesApi.ok('cast', { ...cast, choice: 'yes' }, owner.openid);
     expect(mine).toMatchObject({ voice: 'owner' });
     await api.ok('setVoter', { unitId: flat._id, personId: owner.personId }, 'wx-zhoumin');
     await api.ok('setVoter', { unitId: flat._id, personId: coOwnerId }, 'wx-zhoumin');
@@ -231,6 +236,6 @@ describe('the voter while a vote is open', () => {
     const ballot = documents<Ballot>(t, 'ballots').find(
       (b) => b.decisionId === PLAN && b.unitId === flat._id,
     );
-    expect(ballot).toMatchObject({ choice: 'A', voice: 'owner', castBy: owner.openid });
+    expect(ballot).toMatchObject({ choice: 'yes', voice: 'owner', castBy: owner.openid });
   });
 });

@@ -27,7 +27,7 @@ describe('households function', () => {
       unitCount: 138,
       // 138 flats, four owners hold two each, the one unsold flat counts once.
       ownerCount: 134,
-      latestNotice: { id: 'notice-inspection', title: '关于两部电梯第三方检测结果的公告' },
+      latestNotice: { id: 'notice-charges', title: '换梯费用分摊及缴款通知' },
     });
     const expectedArea = units.reduce((sum, u) => sum + u.areaHundredths, 0);
     expect(result.data.totalAreaHundredths).toBe(expectedArea);
@@ -44,9 +44,9 @@ describe('households function', () => {
     const result = (r.body as { result: ApiResult<BuildingSummary> }).result;
     if (!result.ok) throw new Error(result.message);
     const [card] = result.data.areas;
-    // The plan vote is open; the newer cost-split notice waits its turn.
-    expect(card?.headline).toBe('电梯更换方案表决');
-    expect(card?.path).toBe('/pages/decision-detail/index?id=d-elevator-plan');
+    // The arrangements vote is open; the newer advertising notice waits its turn.
+    expect(card?.headline).toBe('施工期间停梯安排');
+    expect(card?.path).toBe('/pages/decision-detail/index?id=d-outage-arrangements');
     expect(card?.detail).toMatch(/^投票中 · \d+月\d+日截止$/);
   });
 

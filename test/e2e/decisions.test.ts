@@ -14,9 +14,10 @@ import { startJourney, type Journey, type JourneyPage } from './journey';
  */
 jest.setTimeout(60_000);
 
-const PLAN = 'd-elevator-plan';
-const MANDATE = 'd-negotiation-mandate';
-const PLAN_A = '方案A：保留导轨，更换其余部件';
+/** The demo's open vote, and the one whose deadline passed yesterday. */
+const PLAN = 'd-outage-arrangements';
+const MANDATE = 'd-fund-topup';
+const PLAN_A = '同意';
 
 // The demo is fixed; its ballots do not depend on the day, so who has voted is known here.
 const seed = demoSeed();
@@ -24,6 +25,7 @@ const demo = demoDecisions({
   buildingId: seed.collections.buildings[0]?._id ?? '',
   units: seed.collections.units,
   organizerOpenid: 'demo-organizer',
+  proxies: seed.collections.proxies,
   now: Date.now(),
 });
 const votedOn = (decisionId: string): Set<string> =>
@@ -64,7 +66,7 @@ async function numberIn(l: Locator): Promise<number> {
   return Number(m[1]);
 }
 
-/** The results page as it stands: owners who took part, and owners for plan A. */
+/** The results page as it stands: owners who took part, and owners in favour. */
 async function readResults(p: JourneyPage): Promise<{ voted: number; planA: number }> {
   const results = p.frame('pages/decision-results/index');
   const line = results.locator('.turnout-line');
@@ -87,7 +89,7 @@ test('an owner votes from the shared link in three taps, sees the receipt and th
   );
   await organizer
     .frame('pages/decision-detail/index')
-    .getByText('电梯更换方案表决')
+    .getByText('施工期间停梯安排')
     .first()
     .waitFor();
   await organizer.page.locator('.pv-capsule__menu').click();
@@ -117,7 +119,7 @@ test('an owner votes from the shared link in three taps, sees the receipt and th
   expect(await receipt.locator('.receipt-code').innerText()).toMatch(
     /^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/,
   );
-  // The page reloads after the vote: my flat now says it has voted, for plan A.
+  // The page reloads after the vote: my flat now says it has voted, in favour.
   await detail.locator('.my-unit', { hasText: '业主本人已于' }).waitFor();
   await owner.shot('receipt');
 
@@ -202,15 +204,13 @@ test('the organizer opens a vote, closes one past its deadline and publishes the
   const { page, frame, shot } = organizer;
   const list = frame('pages/decisions/index');
   const row = (title: string): Locator => list.locator('.decision', { hasText: title });
-  await row('施工期间停梯安排').waitFor();
+  await row('新电梯轿厢广告收益归全体业主').waitFor();
   // Past its deadline a vote is no longer shown as running, though it waits to be closed.
-  await row('授权换梯小组与电梯公司洽谈')
-    .locator('.badge', { hasText: '已截止，待计票' })
-    .waitFor();
+  await row('续筹专项维修资金').locator('.badge', { hasText: '已截止，待计票' }).waitFor();
   await shot('desk');
 
   // A notice that has stood its 15 days: open voting.
-  await row('施工期间停梯安排').click();
+  await row('新电梯轿厢广告收益归全体业主').click();
   const detail = frame('pages/decision-detail/index');
   await detail.getByText('组织表决', { exact: true }).click();
   const organize = frame('pages/decision-organize/index');
@@ -221,10 +221,10 @@ test('the organizer opens a vote, closes one past its deadline and publishes the
   await shot('opened');
   await page.locator('.pv-nav__back').click();
   await page.locator('.pv-nav__back').click();
-  await row('施工期间停梯安排').locator('.badge', { hasText: '投票中' }).waitFor();
+  await row('新电梯轿厢广告收益归全体业主').locator('.badge', { hasText: '投票中' }).waitFor();
 
   // A vote whose deadline passed yesterday: close it, then post the preliminary result.
-  await row('授权换梯小组与电梯公司洽谈').click();
+  await row('续筹专项维修资金').click();
   await detail.getByText('组织表决', { exact: true }).click();
   await organize.getByText('结束投票（截止后）', { exact: true }).click();
   await organize.locator('.state', { hasText: '已截止' }).waitFor();
@@ -250,13 +250,14 @@ test('the organizer opens a vote, closes one past its deadline and publishes the
   const named = seed.collections.people.filter((p) => text.includes(p.name));
   expect(named.map((p) => p.name)).toEqual([]);
 
-  // The organizer, an owner of 10-02, finds the line by the start of the receipt.
-  const mine = ballots.find((b) => b.units.some((u) => u.unitNo === '10-02'));
-  if (!mine) throw new Error('10-02 has no ballot on the mandate');
+  // An owner finds her flat's line by the start of her receipt.
+  const mine = ballots.find((b) => b.units.length === 1);
+  const unitNo = mine?.units[0]?.unitNo ?? '';
+  if (!mine) throw new Error('no single-flat ballot on the top-up');
   await posted.locator('.search input').pressSequentially(mine.receipt.slice(0, 6));
   await lines.nth(1).waitFor({ state: 'detached' });
   expect(await lines.count()).toBe(1);
-  expect(await lines.first().innerText()).toContain('10-02');
+  expect(await lines.first().innerText()).toContain(unitNo);
   await shot('posted-found');
   expect(organizer.errors).toEqual([]);
 });

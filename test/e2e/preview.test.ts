@@ -18,21 +18,22 @@ afterAll(() => journey?.close());
 const fontSize = async (l: import('playwright-core').Locator): Promise<number> =>
   parseFloat(await computedStyle(l, 'font-size'));
 
-test('a resident reads the inspection notice, then turns large type on', async () => {
+test('a resident reads the latest notice, the charges, then turns large type on', async () => {
   const resident = journey.identities.find((i) => i.role === 'resident');
   if (!resident) throw new Error('the demo building has no resident');
   const { page, frame, errors, shot } = await journey.open('#/pages/home/index', resident.openid);
   const home = frame('pages/home/index');
   const name = home.getByText('慈爱鑫和公寓', { exact: true });
   await name.waitFor();
-  const notice = home.getByText('关于两部电梯第三方检测结果的公告', { exact: true });
+  // The newest notice in the demo's story: the charges issued from the binding scheme.
+  const notice = home.getByText('换梯费用分摊及缴款通知', { exact: true });
   expect(await notice.isVisible()).toBe(true);
   await shot('home');
 
-  // The notice opens the article page, whose text answers "why replace, not repair".
+  // The notice opens the article page, whose text says how to pay.
   await notice.click();
   const article = frame('pages/article/index');
-  await article.getByText('为什么是更换而不是修理', { exact: false }).waitFor();
+  await article.getByText('在外地的业主可以把代付链接发给家人代缴', { exact: false }).waitFor();
   await shot('notice');
 
   const calls = journey.cloud.cloud.invocations();

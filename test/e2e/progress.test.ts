@@ -26,7 +26,8 @@ test('an organizer posts an update with photos and a resident sees it on the 进
   await tab.getByText('发布进展', { exact: true }).click();
 
   const post = organizer.frame('pages/progress-post/index');
-  await post.locator('.stage-picker', { hasText: '方案表决' }).waitFor();
+  // The picker starts at the stage the works are at: the outage, next after signing.
+  await post.locator('.stage-picker', { hasText: '停梯施工' }).waitFor();
   await post.locator('.text-input').locator('input, textarea').first().pressSequentially(TEXT);
   const photos = [png(64, 48, (x) => [200, x * 3, 80]), png(64, 48, (_x, y) => [40, 90, y * 5])];
   const [chooser] = await Promise.all([
@@ -50,7 +51,7 @@ test('an organizer posts an update with photos and a resident sees it on the 进
 
   // Both photos went to the cloud's storage under progress/, byte for byte.
   const stored = findFiles(path.join(journey.cloud.dataDir, 'storage')).filter((f) =>
-    f.includes(path.join('progress', 'planVote')),
+    f.includes(path.join('progress', 'outage')),
   );
   expect(stored.map((f) => fs.readFileSync(f)).sort(Buffer.compare)).toEqual(
     [...photos].sort(Buffer.compare),
@@ -72,7 +73,7 @@ test('an organizer posts an update with photos and a resident sees it on the 进
     update.locator('.photo').first().click(),
   ]);
   expect(popup.url()).toContain('/storage/files/');
-  expect(popup.url()).toContain('progress/planVote/');
+  expect(popup.url()).toContain('progress/outage/');
   await resident.shot('resident-update');
   expect([...organizer.errors, ...resident.errors]).toEqual([]);
 });

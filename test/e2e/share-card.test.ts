@@ -9,7 +9,8 @@ import { startJourney, type Journey, type JourneyPage } from './journey';
  */
 jest.setTimeout(90_000);
 
-const PLAN = 'd-elevator-plan';
+/** The demo's open vote. */
+const PLAN = 'd-outage-arrangements';
 const seed = demoSeed();
 const owner = seed.collections.members.find((m) => m.roles.includes('owner'))?.openid ?? '';
 
