@@ -1,6 +1,9 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { getOverview } from '../../services/progress';
+import { PROGRESS_PATH, progressCard, progressShareTitle } from '../../utils/pageShares';
+import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import { type ProgressView, toProgressView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
@@ -22,9 +25,12 @@ Component({
     statusMessage: '',
     buildingName: '',
     view: null as ProgressView | null,
+    shareCard: null as ShareCardContent | null,
+    makingCard: false,
   },
   methods: {
     onLoad() {
+      wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       return this.load();
     },
     onShow() {
@@ -38,17 +44,38 @@ Component({
     onRetry() {
       return this.load();
     },
+    /** Public: the link opens the progress for anyone, bound or not; the card follows if it can. */
     onShareAppMessage() {
-      return { title: this.shareTitle(), path: '/pages/progress/index' };
+      const link = { title: this.shareTitle(), path: PROGRESS_PATH };
+      return shareWithCard(this, link, () => this.requireShareCard());
     },
     onShareTimeline() {
       return { title: this.shareTitle(), query: '' };
     },
     shareTitle(): string {
+      return progressShareTitle(this.data.buildingName, this.data.view);
+    },
+
+    /** The card's content, made from the page as it stands (no request). */
+    prepareShareCard(): ShareCardContent | null {
       const view = this.data.view;
-      if (!view) return '同梯 · 换梯进度';
-      const name = this.data.buildingName || '我们楼';
-      return `${name}换电梯：${view.currentLabel}，已完成 ${view.percent}%`;
+      if (!view) return null;
+      if (this.data.shareCard) return this.data.shareCard;
+      const shareCard = progressCard({
+        building: this.data.buildingName,
+        view,
+        now: new Date().toISOString(),
+      });
+      this.setData({ shareCard });
+      return shareCard;
+    },
+    requireShareCard(): Promise<void> {
+      return this.prepareShareCard()
+        ? Promise.resolve()
+        : Promise.reject(new Error('nothing to share yet'));
+    },
+    onMakeCard() {
+      this.prepareShareCard();
     },
 
     /** Never rejects: every failure ends in the error state. */
@@ -60,6 +87,7 @@ Component({
           status: 'ready',
           buildingName: overview.buildingName,
           view: toProgressView(overview),
+          shareCard: null,
         });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
