@@ -3,8 +3,8 @@ import { largeTypeBehavior } from '../../behaviors/largeType';
 import { ApiError, userMessageOf } from '../../services/cloud';
 import { createPayLink, getMyAccount, getPayLinkInfo, listSchemes } from '../../services/funds';
 import { getMyHousehold } from '../../services/households';
-import { getLedgerOverview } from '../../services/ledgerReading';
 import { buildingName } from '../../services/share';
+import { getLedgerOverview } from '../../services/ledgerReading';
 import { formatDateTime } from '../../utils/format';
 import { payInfoCard, payLinkShareTitle } from '../../utils/pageShares';
 import type { ShareCardContent } from '../../utils/shareCard';
@@ -44,11 +44,11 @@ Component({
     status: 'loading' as Status,
     statusMessage: '',
     view: null as MoneyView | null,
+    /** The pay link's card: which flat and how much is left, as the friend will see it. */
+    shareCard: null as ShareCardContent | null,
     sharing: '',
     shared: null as SharedLink | null,
     shareError: '',
-    /** The pay link's card: which flat and how much is left, as the friend will see it. */
-    shareCard: null as ShareCardContent | null,
   },
   methods: {
     onLoad() {

@@ -1,10 +1,10 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { getOverview } from '../../services/progress';
+import { type ProgressView, toProgressView } from './view';
 import { PROGRESS_PATH, progressCard, progressShareTitle } from '../../utils/pageShares';
 import type { ShareCardContent } from '../../utils/shareCard';
 import { shareWithCard } from '../../utils/shareMessage';
-import { type ProgressView, toProgressView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -23,10 +23,10 @@ Component({
   data: {
     status: 'loading' as Status,
     statusMessage: '',
-    buildingName: '',
-    view: null as ProgressView | null,
     shareCard: null as ShareCardContent | null,
     makingCard: false,
+    buildingName: '',
+    view: null as ProgressView | null,
   },
   methods: {
     onLoad() {
@@ -85,9 +85,9 @@ Component({
         const overview = await getOverview();
         this.setData({
           status: 'ready',
+          shareCard: null,
           buildingName: overview.buildingName,
           view: toProgressView(overview),
-          shareCard: null,
         });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
