@@ -40,8 +40,9 @@ async function expectCard(p: JourneyPage, path: string): Promise<void> {
 
 /** Large type as the 我的 tab's switch leaves it: stored for this person, read at the next start. */
 async function largeType(p: JourneyPage, openid: string): Promise<void> {
-  const key = `tongti-mp:${openid}:tongti.largeType`;
-  await p.page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ v: true })), key);
+  const key = JSON.stringify(`tongti-mp:${openid}:tongti.largeType`);
+  // A string runs in the page: the node typings here have no DOM.
+  await p.page.evaluate(`localStorage.setItem(${key}, '{"v":true}')`);
   await p.page.reload();
   await p.page.waitForSelector('html[data-pv-ready]');
 }
