@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   });
   await section('Scheduler', async () => {
     printTable(
-      'Scheduler: a deadline reminder run, then the same run again',
+      'Scheduler: every clock with nobody subscribed, a run that sends, then the same run again',
       await benchScheduler(),
     );
   });

@@ -118,15 +118,34 @@ export async function downloadFile(fileID: string): Promise<Buffer | null> {
   }
 }
 
+/**
+ * Temporary download addresses of stored files, one storage request for all of them. A file that
+ * is not in storage has no entry: that is how "only files from our storage" is checked.
+ */
+export async function tempUrls(fileIds: readonly string[]): Promise<Map<string, string>> {
+  const urls = new Map<string, string>();
+  const unique = [...new Set(fileIds)];
+  if (unique.length === 0) return urls;
+  const list = field(await storage().getTempFileURL({ fileList: unique }), 'fileList');
+  if (!Array.isArray(list)) return urls;
+  for (const item of list as unknown[]) {
+    const fileID = field(item, 'fileID');
+    const url = field(item, 'tempFileURL');
+    if (
+      field(item, 'status') === 0 &&
+      typeof fileID === 'string' &&
+      typeof url === 'string' &&
+      url
+    ) {
+      urls.set(fileID, url);
+    }
+  }
+  return urls;
+}
+
 /** Whether a file is in cloud storage (asks for its download link; reads no bytes). */
 export async function fileExists(fileID: string): Promise<boolean> {
-  const result = await storage().getTempFileURL({ fileList: [fileID] });
-  const list = field(result, 'fileList');
-  if (!Array.isArray(list)) return false;
-  const item: unknown = list[0];
-  const status = field(item, 'status');
-  const url = field(item, 'tempFileURL');
-  return status === 0 && typeof url === 'string' && url !== '';
+  return (await tempUrls([fileID])).has(fileID);
 }
 
 /** WeChat's verdict on text a user submits: pass, review (a person should look) or risky. */

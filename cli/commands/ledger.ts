@@ -18,6 +18,7 @@ import type { Db } from '../../server/cloud';
 import { registryDb } from '../../server/repository/docs';
 import { docsOf } from '../../server/repository/results';
 import { HEAD_ID } from '../../server/ledger/store';
+import { DEFAULT_ENV_ID, sdkEnv } from '../../localcloud/sdkEnv';
 
 export interface LedgerIo {
   stdout(text: string): void;
@@ -32,10 +33,11 @@ export const nodeLedgerIo: LedgerIo = {
 };
 
 export const LEDGER_USAGE =
-  'Usage: tongti ledger verify\n' +
+  'Usage: tongti ledger verify [--port PORT [--host HOST]]\n' +
   '  Recomputes the hash chain and the balances from the entries of an environment.\n' +
   '  Prints {"ok":true,"count":N,"headHash":"…"} (exit 0), or names the first bad entry (exit 2).\n' +
-  '  Environment: export $(tongti env) for a local cloud, or TCB_ENV + TENCENTCLOUD_SECRETID +\n' +
+  '  Environment: --port PORT (a local cloud), export $(tongti env --port PORT), or TCB_ENV +\n' +
+  '  TENCENTCLOUD_SECRETID +\n' +
   '  TENCENTCLOUD_SECRETKEY for a real one.\n';
 
 const PAGE = 1000;
@@ -59,6 +61,33 @@ export async function readEvery<T extends { _id: string }>(
   }
 }
 
+/** `--port PORT` and `--host HOST` (a local cloud); what is left is the command. */
+function localCloudTarget(
+  args: readonly string[],
+): { port: number | null; host: string; rest: string[] } | { error: string } {
+  let port: number | null = null;
+  let host = '127.0.0.1';
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--port' || arg === '--host') {
+      const value = args[i + 1];
+      i += 1;
+      if (value === undefined || value === '') return { error: `${arg} needs a value` };
+      if (arg === '--host') {
+        host = value;
+      } else {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 65535) return { error: 'a port is 1–65535' };
+        port = n;
+      }
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { port, host, rest };
+}
+
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error && typeof error === 'object') return JSON.stringify(error);
@@ -66,10 +95,27 @@ function describe(error: unknown): string {
 }
 
 export async function runLedger(argv: readonly string[], io: LedgerIo): Promise<number> {
-  const rest = argv[0] === 'ledger' ? argv.slice(1) : [...argv];
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const args = argv[0] === 'ledger' ? argv.slice(1) : [...argv];
+  if (args.includes('--help') || args.includes('-h')) {
     io.stdout(LEDGER_USAGE);
     return 0;
+  }
+  const target = localCloudTarget(args);
+  if ('error' in target) {
+    io.stderr(`tongti ledger: ${target.error}\n`);
+    return 2;
+  }
+  const rest = target.rest;
+  // `--port` saves the `export $(tongti env --port PORT)` step for a local cloud.
+  if (target.port !== null) {
+    Object.assign(
+      io.env,
+      sdkEnv({
+        adminUrl: `http://${target.host}:${target.port}/admin`,
+        envId: DEFAULT_ENV_ID,
+        openid: '',
+      }),
+    );
   }
   if (rest.length !== 1 || rest[0] !== 'verify') {
     io.stderr(`tongti ledger: unknown command ${JSON.stringify(rest.join(' '))}\n${LEDGER_USAGE}`);

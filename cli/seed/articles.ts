@@ -11,7 +11,8 @@ import { maskName } from '../../core/registry/privacy';
 import { shanghaiIso } from '../../core/registry/time';
 import { buildFileId } from '../../localcloud/storage/fileIds';
 import { DEFAULT_ENV_ID } from '../../localcloud/sdkEnv';
-import { shaftPhoto, tinyPdf } from './files';
+import { tinyPdf } from './files';
+import { shaftPhoto } from './photos';
 
 /**
  * The demo building's articles, one of every kind, as the story tells them:

@@ -97,3 +97,12 @@ export function thingValue(text: string, max = 20): string {
   if (chars.length <= max) return chars.join('') || '—';
   return `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/**
+ * WeChat's `amount` keyword: one currency sign, at most 10 digits, optional decimals — no
+ * thousands separators (a "¥1,234.56" is refused with 47003). 123456 → "¥1234.56".
+ */
+export function amountValue(fen: number): string {
+  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`not an amount to send: ${fen}`);
+  return `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}

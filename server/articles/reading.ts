@@ -24,7 +24,7 @@ import type { UseCaseContext } from '../auth/guard';
 import { isAllowed } from '../auth/policy';
 import { AppError } from '../errors';
 import { docs, find } from '../repository/docs';
-import { downloadUrls } from './files';
+import { tempUrls } from '../platform';
 import { questionsFor } from './questions';
 import { readCounts, receiptsOf, recordRead } from './receipts';
 import { LIST_LIMIT, isOrganizer, loadArticle, versionId, versionsOf } from './store';
@@ -90,7 +90,7 @@ export async function articleDetail(
   const [urls, questions, versions] = await Promise.all([
     withdrawn
       ? Promise.resolve(new Map<string, string>())
-      : downloadUrls([...imagesOf(article.blocks), ...article.attachments.map((a) => a.fileId)]),
+      : tempUrls([...imagesOf(article.blocks), ...article.attachments.map((a) => a.fileId)]),
     questionsFor(ctx.db, { targetKind: 'article', targetId: article._id }, caller),
     article.version > 1 ? versionsOf(ctx.db, article._id) : Promise.resolve([] as ArticleVersion[]),
     status === 'published' ? recordRead(ctx.db, article, caller, ctx.now) : Promise.resolve(),
@@ -154,7 +154,7 @@ export async function articleVersion(
     versionId(article._id, request.version),
   );
   if (!version) throw new AppError('NOT_FOUND', '没有找到这个版本');
-  const urls = await downloadUrls(imagesOf(version.blocks));
+  const urls = await tempUrls(imagesOf(version.blocks));
   return {
     version: version.version,
     title: version.title,

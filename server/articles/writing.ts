@@ -26,7 +26,7 @@ import { AppError } from '../errors';
 import { auditEntry } from '../repository/audit';
 import { docs, inTransaction } from '../repository/docs';
 import { assertClean } from './contentCheck';
-import { downloadUrls } from './files';
+import { tempUrls } from '../platform';
 import { loadArticle, theBuilding, versionId } from './store';
 import { attachmentViews } from './views';
 
@@ -86,7 +86,7 @@ async function prepare(
     }
   }
   const fileIds = [...imagesOf(parsed.blocks), ...attachments.map((a) => a.fileId)];
-  const urls = await downloadUrls(fileIds);
+  const urls = await tempUrls(fileIds);
   const missing = fileIds.find((f) => !urls.has(f));
   if (missing) throw new AppError('INVALID_INPUT', '有图片或附件没有上传成功，请重新上传');
   await assertClean(

@@ -1,6 +1,5 @@
-import { sdk } from '../cloud';
 import { AppError } from '../errors';
-import { contentVerdict } from '../platform';
+import { contentVerdict, tempUrls } from '../platform';
 
 /**
  * What residents and organizers write and the photos they attach: text passes WeChat's content
@@ -22,36 +21,6 @@ const PROGRESS_PHOTO = /^cloud:\/\/[^/]+\/progress\/[^?#]+$/;
 
 export function isProgressPhoto(fileId: string): boolean {
   return PROGRESS_PHOTO.test(fileId);
-}
-
-interface TempUrlSlice {
-  getTempFileURL(params: { fileList: string[] }): Promise<unknown>;
-}
-
-/** Temporary addresses of stored files in one request; a missing file has no entry. */
-export async function tempUrls(fileIds: readonly string[]): Promise<Map<string, string>> {
-  const urls = new Map<string, string>();
-  const unique = [...new Set(fileIds)];
-  if (!unique.length) return urls;
-  const result: unknown = await (sdk() as unknown as TempUrlSlice).getTempFileURL({
-    fileList: unique,
-  });
-  const list =
-    result && typeof result === 'object' && 'fileList' in result ? result.fileList : null;
-  if (!Array.isArray(list)) return urls;
-  for (const item of list as unknown[]) {
-    if (!item || typeof item !== 'object') continue;
-    const { fileID, tempFileURL, status } = item as Record<string, unknown>;
-    if (
-      status === 0 &&
-      typeof fileID === 'string' &&
-      typeof tempFileURL === 'string' &&
-      tempFileURL
-    ) {
-      urls.set(fileID, tempFileURL);
-    }
-  }
-  return urls;
 }
 
 /** Every photo is a progress photo that exists; otherwise a clear refusal and nothing stored. */

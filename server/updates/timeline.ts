@@ -29,7 +29,8 @@ import { loadBuilding } from '../households/registry';
 import { auditEntry } from '../repository/audit';
 import { docs, find, inTransaction } from '../repository/docs';
 import { docsOf } from '../repository/results';
-import { assertCleanText, assertPhotosStored, tempUrls } from './content';
+import { tempUrls } from '../platform';
+import { assertCleanText, assertPhotosStored } from './content';
 import { milestoneView, outageView, updateView } from './views';
 
 const LATEST = 3;

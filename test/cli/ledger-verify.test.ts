@@ -29,6 +29,13 @@ interface Run {
   stderr: string;
 }
 
+/** This process's environment without what points an SDK somewhere. */
+function withoutSdkEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD|WX_|SCF_)/.test(k)),
+  );
+}
+
 describe('tongti ledger verify', () => {
   let t: TestCloud;
   let db: Db;
@@ -84,12 +91,12 @@ describe('tongti ledger verify', () => {
   });
   afterAll(() => t.stop());
 
-  const verify = async (): Promise<Run> => {
+  const verify = async (args: readonly string[] = []): Promise<Run> => {
     try {
       const { stdout, stderr } = await promisify(execFile)(
         process.execPath,
-        [join(REPO_ROOT, 'bin', 'tongti.js'), 'ledger', 'verify'],
-        { cwd: REPO_ROOT, env: { ...process.env, ...env } },
+        [join(REPO_ROOT, 'bin', 'tongti.js'), 'ledger', 'verify', ...args],
+        { cwd: REPO_ROOT, env: args.length ? withoutSdkEnv() : { ...process.env, ...env } },
       );
       return { code: 0, stdout, stderr };
     } catch (error) {
@@ -127,6 +134,14 @@ describe('tongti ledger verify', () => {
       stdout: `${JSON.stringify({ ok: true, count: 18, headHash: head.hash })}\n`,
       stderr: '',
     });
+  });
+
+  it('finds a local cloud by --port alone, with no environment set', async () => {
+    const port = new URL(t.cloud.adminUrl).port;
+    const run = await verify(['--port', port]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, count: 18 });
+    expect(await verify(['--port', 'x'])).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('names an entry whose amount was edited in the database', async () => {

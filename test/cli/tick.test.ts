@@ -7,6 +7,7 @@ import { isoAt } from '../../core/decisions';
 import { afterAccept, emptySubscription } from '../../core/reminders/quota';
 import { TEMPLATES } from '../../core/reminders/templates';
 import { runTick, type TickIo } from '../../cli/commands/tick';
+import { COLLECTIONS } from '../../server/collections';
 import { registryDb } from '../../server/repository/docs';
 import { runScheduler } from '../../server/scheduler/run';
 import { sdkEnv } from '../../localcloud/sdkEnv';
@@ -38,6 +39,8 @@ describe('tongti tick', () => {
     const sub = afterAccept(emptySubscription(waiting, 'voteDeadline', isoAt(T0)), isoAt(T0));
     t = await startTestCloud({
       seed: {
+        // Every declared collection exists in a deployed environment; each clock reads its own.
+        ...Object.fromEntries(COLLECTIONS.map((c) => [c.name, [] as object[]])),
         ...tower.collections,
         decisions,
         subscriptions: [sub],

@@ -6,6 +6,7 @@
  */
 import { isoAt } from '../../core/decisions';
 import { TEMPLATES } from '../../core/reminders/templates';
+import { COLLECTIONS } from '../../server/collections';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
 import { ORGANIZER, RESIDENT, STRANGER, type Tower, towerSeed } from '../helpers/decisionsTower';
 import { remindersClient } from './remindersApi';
@@ -58,6 +59,8 @@ describe('reminders and the scheduler', () => {
     expect([voted, notVoted, otherNotVoted, proxy].every(Boolean)).toBe(true);
     t = await startTestCloud({
       seed: {
+        // Every declared collection exists in a deployed environment; each clock reads its own.
+        ...Object.fromEntries(COLLECTIONS.map((c) => [c.name, [] as object[]])),
         ...tower.collections,
         decisions,
         subscriptions: [],
@@ -134,6 +137,7 @@ describe('reminders and the scheduler', () => {
       data: expect.objectContaining({ thing1: { value: '电梯更换与自筹资金' } }),
     });
     expect(run.clocks[0]).toMatchObject({ name: 'decisions', ok: true });
+    expect(run.clocks.every((c) => c.ok)).toBe(true);
     expect(run.clocks[0]?.outcomes.sent).toBeGreaterThanOrEqual(3);
     const mine = await api.ok('mySubscriptions', {}, notVoted);
     expect(mine.templates.find((x) => x.key === 'voteDeadline')).toMatchObject({ remaining: 1 });

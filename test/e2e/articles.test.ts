@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { shaftPhoto } from '../../cli/seed/files';
+import { shaftPhoto } from '../../cli/seed/photos';
 import { startJourney, type Journey } from './journey';
 
 /**

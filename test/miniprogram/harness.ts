@@ -233,3 +233,26 @@ export function callMethod(rendered: Rendered, name: string, ...args: unknown[])
 export function textOf(rendered: { dom: HTMLElement | undefined } | undefined): string {
   return (rendered?.dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Lets a page's chained loads (a call, its setData, the next call) run out. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i += 1) await flush();
+}
+
+/** Mounts a page, runs its onLoad with `query` and lets its loads settle. */
+export async function openPage(
+  relativePath: string,
+  query: Record<string, string> = {},
+): Promise<Rendered> {
+  const page = mount(relativePath);
+  await callMethod(page, 'onLoad', query);
+  await settle();
+  return page;
+}
+
+/** Taps the `index`th element matching `selector`; a missing one fails the test by name. */
+export function tap(page: Rendered, selector: string, index = 0): void {
+  const target = page.querySelectorAll(selector)[index];
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.dispatchEvent('tap');
+}

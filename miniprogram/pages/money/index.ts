@@ -5,6 +5,7 @@ import { createPayLink, getMyAccount, getPayLinkInfo, listSchemes } from '../../
 import { getMyHousehold } from '../../services/households';
 import { buildingName } from '../../services/share';
 import { getLedgerOverview } from '../../services/ledgerReading';
+import { remindFromTap, remindIdsFor } from '../../services/remindTap';
 import { formatDateTime } from '../../utils/format';
 import { payInfoCard, payLinkShareTitle } from '../../utils/pageShares';
 import type { ShareCardContent } from '../../utils/shareCard';
@@ -49,6 +50,8 @@ Component({
     sharing: '',
     shared: null as SharedLink | null,
     shareError: '',
+    remindIds: [] as string[],
+    reminded: false,
   },
   methods: {
     onLoad() {
@@ -77,6 +80,10 @@ Component({
           getLedgerOverview().catch((): LedgerOverviewView | null => null),
         ]);
         this.setData({ status: 'ready', view: toMoneyView(account, me, schemes, overview) });
+        // Only someone who pays for a unit is offered the share-due and cash-posted reminders.
+        if (account && !this.data.remindIds.length) {
+          this.setData({ remindIds: await remindIdsFor(['shareDue', 'receiptPosted']) });
+        }
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
       }
@@ -94,6 +101,11 @@ Component({
       const { id, receipt } = event.currentTarget.dataset;
       if (!receipt) return;
       wx.navigateTo({ url: `/pages/receipt/index?id=${encodeURIComponent(id)}` });
+    },
+
+    /** From the tap: WeChat's consent sheet opens only when asked before any await. */
+    async onRemind(): Promise<void> {
+      if (await remindFromTap(this.data.remindIds)) this.setData({ reminded: true });
     },
 
     onOpenLedger() {

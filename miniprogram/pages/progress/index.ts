@@ -1,6 +1,7 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { getOverview } from '../../services/progress';
+import { remindFromTap, remindIdsFor } from '../../services/remindTap';
 import { type ProgressView, toProgressView } from './view';
 import { PROGRESS_PATH, progressCard, progressShareTitle } from '../../utils/pageShares';
 import type { ShareCardContent } from '../../utils/shareCard';
@@ -27,6 +28,8 @@ Component({
     makingCard: false,
     buildingName: '',
     view: null as ProgressView | null,
+    remindIds: [] as string[],
+    reminded: false,
   },
   methods: {
     onLoad() {
@@ -89,9 +92,17 @@ Component({
           buildingName: overview.buildingName,
           view: toProgressView(overview),
         });
+        if (!this.data.remindIds.length) {
+          this.setData({ remindIds: await remindIdsFor(['progressUpdate']) });
+        }
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
       }
+    },
+
+    /** From the tap: WeChat's consent sheet opens only when asked before any await. */
+    async onRemind(): Promise<void> {
+      if (await remindFromTap(this.data.remindIds)) this.setData({ reminded: true });
     },
 
     onOpenUpdate(event: Tap<{ id: string }>) {

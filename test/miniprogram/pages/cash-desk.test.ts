@@ -13,13 +13,13 @@ import {
   callMethod,
   cloudCalls,
   fail,
-  flush,
   mount,
   ok,
+  type Rendered,
   resetWx,
+  settle,
   tempUrlFor,
   textOf,
-  type Rendered,
 } from '../harness';
 import { aContact, aLastMile } from './households-fixtures';
 import { aCash } from './ledger-fixtures';
@@ -143,10 +143,6 @@ describe('cash desk view', () => {
     });
   });
 });
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
 
 function answerAll(receipts = inHand): void {
   answer('ledger', 'myCash', ok({ receipts }));

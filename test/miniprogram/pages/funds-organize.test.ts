@@ -3,12 +3,12 @@ import {
   callMethod,
   cloudCalls,
   fail,
-  flush,
   mount,
   ok,
-  resetWx,
-  textOf,
   type Rendered,
+  resetWx,
+  settle,
+  textOf,
 } from '../harness';
 import { aDetail, aSummaryRow } from './decisions-fixtures';
 import { aCompared, aComparison, aScheme } from './funds-fixtures';
@@ -16,10 +16,6 @@ import { aContact, aLastMile } from './households-fixtures';
 import { aRedLine, anExpense } from './ledger-fixtures';
 
 beforeEach(resetWx);
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
 
 const binding = aScheme({
   id: 's-bind',

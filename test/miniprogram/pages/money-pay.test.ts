@@ -6,9 +6,10 @@ import {
   flush,
   mount,
   ok,
-  resetWx,
-  textOf,
   type Rendered,
+  resetWx,
+  settle,
+  textOf,
 } from '../harness';
 import { aMe, aProxy } from './households-fixtures';
 import {
@@ -32,10 +33,6 @@ function type(page: Rendered, selector: string, value: string): void {
   const target = page.querySelector(selector);
   if (!target) throw new Error(`nothing matches ${selector}`);
   target.dispatchEvent('input', { detail: { value } });
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
 }
 
 async function openForUnit(): Promise<Rendered> {

@@ -1,41 +1,24 @@
 import {
   answer,
-  fail,
-  callMethod,
   cloudCalls,
+  fail,
   flush,
-  mount,
   ok,
+  openPage,
   resetWx,
+  settle,
+  tap,
   textOf,
-  type Rendered,
 } from '../harness';
 import { aHelp, anOutageDetail } from './progress-fixtures';
 
 beforeEach(resetWx);
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
-
-async function open(path: string, query: Record<string, string> = {}): Promise<Rendered> {
-  const page = mount(path);
-  await callMethod(page, 'onLoad', query);
-  await settle();
-  return page;
-}
-
-function tap(page: Rendered, selector: string, index = 0): void {
-  const target = page.querySelectorAll(selector)[index];
-  if (!target) throw new Error(`nothing matches ${selector}`);
-  target.dispatchEvent('tap');
-}
-
 describe('outage page', () => {
   it('lets a neighbour sign up for a request', async () => {
     answer('updates', 'outage', ok(anOutageDetail()));
     answer('updates', 'volunteer', ok(aHelp({ iVolunteered: true, covered: true })));
-    const page = await open('pages/outage/index', { id: 'og-1' });
+    const page = await openPage('pages/outage/index', { id: 'og-1' });
     expect(textOf(page.querySelector('.schedule-title'))).toBe('1号梯（东）停用');
     expect(page.querySelector('.start-ask')).toBeUndefined();
     tap(page, '.volunteer');
@@ -53,7 +36,7 @@ describe('outage page', () => {
       ok(anOutageDetail({ myUnits: [{ unitNo: '19-03', floor: 19, eligible: true }] })),
     );
     answer('updates', 'requestHelp', ok(aHelp({ mine: true })));
-    const page = await open('pages/outage/index', { id: 'og-1' });
+    const page = await openPage('pages/outage/index', { id: 'og-1' });
     tap(page, '.start-ask');
     await flush();
     tap(page, '.submit-ask');
@@ -93,7 +76,7 @@ describe('outage page', () => {
         }),
       ),
     );
-    const page = await open('pages/outage/index', { id: 'og-1' });
+    const page = await openPage('pages/outage/index', { id: 'og-1' });
     expect(textOf(page.querySelector('.coverage-line'))).toBe('已有人帮 0 / 1 项');
     expect(textOf(page.querySelector('.uncovered-title'))).toBe('20-02（20 楼）· 代买搬运');
     expect(textOf(page.querySelector('.unasked'))).toBe('23-05（23 楼）行动不便，还没有申请');
@@ -108,7 +91,7 @@ describe('outage page for someone not bound yet', () => {
       'outage',
       fail('FORBIDDEN', '您当前的身份（未绑定用户）不能查看停梯安排和求助'),
     );
-    const page = await open('pages/outage/index', { id: 'og-1' });
+    const page = await openPage('pages/outage/index', { id: 'og-1' });
     expect(textOf(page)).toContain('绑定房屋后才能查看和报名停梯期间的互助');
     expect(textOf(page)).not.toContain('重试');
   });

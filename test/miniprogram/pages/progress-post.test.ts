@@ -1,35 +1,18 @@
 import {
   answer,
-  callMethod,
   cloudCalls,
   fail,
   flush,
-  mount,
   ok,
+  openPage,
   resetWx,
+  settle,
+  tap,
   textOf,
-  type Rendered,
 } from '../harness';
 import { anOverview, anUpdate } from './progress-fixtures';
 
 beforeEach(resetWx);
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
-
-async function open(path: string, query: Record<string, string> = {}): Promise<Rendered> {
-  const page = mount(path);
-  await callMethod(page, 'onLoad', query);
-  await settle();
-  return page;
-}
-
-function tap(page: Rendered, selector: string, index = 0): void {
-  const target = page.querySelectorAll(selector)[index];
-  if (!target) throw new Error(`nothing matches ${selector}`);
-  target.dispatchEvent('tap');
-}
 
 describe('organizer posts', () => {
   it('uploads chosen photos under progress/ and publishes them with captions', async () => {
@@ -46,7 +29,7 @@ describe('organizer posts', () => {
     const redirectTo = jest.fn();
     Object.assign(wx, { chooseMedia, redirectTo });
     Object.assign(wx.cloud, { uploadFile });
-    const page = await open('pages/progress-post/index', { mode: 'update', stage: 'planVote' });
+    const page = await openPage('pages/progress-post/index', { mode: 'update', stage: 'planVote' });
 
     tap(page, '.publish');
     await settle();
@@ -78,7 +61,7 @@ describe('organizer posts', () => {
   it('shows the server’s refusal of a stage change', async () => {
     answer('updates', 'overview', ok(anOverview({ canPost: true })));
     answer('updates', 'setMilestone', fail('CONFLICT', '请先开始“费用分摊”，再开始“签约”'));
-    const page = await open('pages/progress-post/index', { mode: 'stage', stage: 'contract' });
+    const page = await openPage('pages/progress-post/index', { mode: 'stage', stage: 'contract' });
     tap(page, '.status-choice--active');
     await flush();
     tap(page, '.save-stage');
@@ -97,7 +80,7 @@ describe('organizer posts', () => {
 
   it('refuses to load for someone who may not post', async () => {
     answer('updates', 'overview', ok(anOverview({ canPost: false })));
-    const page = await open('pages/progress-post/index', { mode: 'update' });
+    const page = await openPage('pages/progress-post/index', { mode: 'update' });
     expect(textOf(page)).toContain('只有换梯小组可以发布进展');
     expect(page.querySelector('.publish')).toBeUndefined();
   });

@@ -1,11 +1,7 @@
-import { answer, callMethod, cloudCalls, flush, mount, ok, resetWx, textOf } from '../harness';
+import { answer, callMethod, cloudCalls, mount, ok, resetWx, settle, textOf } from '../harness';
 import { anUpdate } from './progress-fixtures';
 
 beforeEach(resetWx);
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
 
 describe('all updates of a stage', () => {
   it('lists them newest first and loads earlier ones from where the list ends', async () => {

@@ -3,37 +3,21 @@ import {
   callMethod,
   fail,
   flush,
-  mount,
   ok,
+  openPage,
   resetWx,
+  settle,
+  tap,
   textOf,
-  type Rendered,
 } from '../harness';
 import { anOverview } from './progress-fixtures';
 
 beforeEach(resetWx);
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
-
-async function open(path: string, query: Record<string, string> = {}): Promise<Rendered> {
-  const page = mount(path);
-  await callMethod(page, 'onLoad', query);
-  await settle();
-  return page;
-}
-
-function tap(page: Rendered, selector: string, index = 0): void {
-  const target = page.querySelectorAll(selector)[index];
-  if (!target) throw new Error(`nothing matches ${selector}`);
-  target.dispatchEvent('tap');
-}
-
 describe('进度 tab', () => {
   it('shows the percent, the current stage, the next key date and the outage first', async () => {
     answer('updates', 'overview', ok(anOverview()));
-    const page = await open('pages/progress/index');
+    const page = await openPage('pages/progress/index');
     expect(textOf(page.querySelector('.percent'))).toBe('18%');
     expect(textOf(page.querySelector('.current'))).toBe('方案表决');
     expect(textOf(page.querySelector('.next-key-date'))).toBe('12月18日');
@@ -49,7 +33,7 @@ describe('进度 tab', () => {
   it('opens the outage and the update, and gives organizers the post button', async () => {
     answer('updates', 'overview', ok(anOverview({ canPost: true })));
     const navigateTo = jest.spyOn(wx, 'navigateTo');
-    const page = await open('pages/progress/index');
+    const page = await openPage('pages/progress/index');
     tap(page, '.outage');
     tap(page, '.update');
     tap(page, '.post-button');
@@ -71,7 +55,7 @@ describe('进度 tab', () => {
 
   it('shares a deep link to itself with where the works stand', async () => {
     answer('updates', 'overview', ok(anOverview()));
-    const page = await open('pages/progress/index');
+    const page = await openPage('pages/progress/index');
     expect(callMethod(page, 'onShareAppMessage')).toMatchObject({
       title: '慈爱鑫和公寓换电梯：方案表决，已完成 18%',
       path: '/pages/progress/index',
@@ -84,7 +68,7 @@ describe('进度 tab', () => {
 
   it('says what went wrong and retries', async () => {
     answer('updates', 'overview', fail('INTERNAL', 'boom'));
-    const page = await open('pages/progress/index');
+    const page = await openPage('pages/progress/index');
     expect(textOf(page.querySelector('#status'))).toContain('加载失败');
     answer('updates', 'overview', ok(anOverview()));
     await callMethod(page, 'onRetry');

@@ -11,13 +11,13 @@ import {
   callMethod,
   cloudCalls,
   fail,
-  flush,
   mount,
   ok,
+  type Rendered,
   resetWx,
+  settle,
   tempUrlFor,
   textOf,
-  type Rendered,
 } from '../harness';
 import { aMe } from './households-fixtures';
 import { aCash, aDeposit, anAnomaly, anExpense, aQueue } from './ledger-fixtures';
@@ -70,10 +70,6 @@ describe('treasurer view', () => {
     ).toBe('没有需要核对的微信支付订单');
   });
 });
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
 
 function answerAll(openid = 'demo-treasurer'): void {
   answer('households', 'me', ok(aMe({ openid, roles: ['treasurer'], label: '出纳 陈静' })));
