@@ -9,9 +9,11 @@ import {
   callMethod,
   fail,
   flush,
-  mount,
   ok,
+  openPage,
   resetWx,
+  settle,
+  tap,
   textOf,
   type Rendered,
 } from '../harness';
@@ -30,11 +32,8 @@ beforeEach(() => {
   answer('households', 'me', ok(aMe({ roles: ['owner'] })));
 });
 
-async function open(): Promise<Rendered> {
-  const page = mount('pages/ledger/index');
-  await callMethod(page, 'onLoad');
-  for (let i = 0; i < 3; i += 1) await flush();
-  return page;
+function open(): Promise<Rendered> {
+  return openPage('pages/ledger/index');
 }
 
 const TITLE = '电梯更换公开账本：已筹 64.3%，每一笔都可查';
@@ -44,8 +43,8 @@ describe('sharing the ledger', () => {
   it('still draws the card when the building’s name cannot be read', async () => {
     answer('households', 'summary', fail('INTERNAL', '服务暂时不可用'));
     const page = await open();
-    page.querySelector('.make-card')?.dispatchEvent('tap');
-    for (let i = 0; i < 3; i += 1) await flush();
+    tap(page, '.make-card');
+    await settle();
     expect((page.instance.data.shareCard as ShareCardContent).building).toBe('我们楼');
     expect(page.querySelector('.share-button')).toBeDefined();
   });
@@ -92,7 +91,7 @@ describe('sharing the ledger', () => {
       path: '/pages/ledger/index',
     });
     const navigate = jest.spyOn(wx, 'navigateTo');
-    page.querySelector('.bind-button')?.dispatchEvent('tap');
+    tap(page, '.bind-button');
     await flush();
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/bind/index' }));
     navigate.mockRestore();

@@ -8,10 +8,11 @@ import {
   answer,
   callMethod,
   cloudCalls,
-  flush,
-  mount,
   ok,
+  openPage,
   resetWx,
+  settle,
+  tap,
   textOf,
   type Rendered,
 } from '../harness';
@@ -25,27 +26,17 @@ beforeEach(() => {
   answer('funds', 'payLinkInfo', ok(aLinkInfo({ unitNo: '12-03', ownerMasked: '钱*康' })));
 });
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i += 1) await flush();
-}
-
 async function openMoney(): Promise<Rendered> {
   answer('funds', 'myAccount', ok(anAccount()));
   answer('households', 'me', ok(aMe()));
   answer('funds', 'listSchemes', ok({ schemes: [aScheme()] }));
   answer('ledger', 'overview', ok(anOverview()));
   answer('funds', 'createPayLink', ok(aPayLink()));
-  const page = mount('pages/money/index');
-  await callMethod(page, 'onLoad');
-  await settle();
-  return page;
+  return openPage('pages/money/index');
 }
 
-async function openLink(): Promise<Rendered> {
-  const page = mount('pages/pay/index');
-  await callMethod(page, 'onLoad', { link: 'lk-7f3a' });
-  await settle();
-  return page;
+function openLink(): Promise<Rendered> {
+  return openPage('pages/pay/index', { link: 'lk-7f3a' });
 }
 
 const TITLE = '请帮 12-03 缴纳电梯更换分摊款';
@@ -61,7 +52,7 @@ const CARD = {
 describe('the 筹款 tab’s pay link', () => {
   it('shows the card as soon as the link is made and shares it with the link', async () => {
     const page = await openMoney();
-    page.querySelector('.make-link')?.dispatchEvent('tap');
+    tap(page, '.make-link');
     await settle();
     expect(cloudCalls().find((c) => c.data.action === 'payLinkInfo')?.data).toEqual({
       action: 'payLinkInfo',
@@ -80,7 +71,7 @@ describe('the 筹款 tab’s pay link', () => {
 
   it('sends the link alone when the card cannot be drawn', async () => {
     const page = await openMoney();
-    page.querySelector('.make-link')?.dispatchEvent('tap');
+    tap(page, '.make-link');
     await settle();
     stubCard(page, () => Promise.reject(new Error('no canvas')));
     const share = callMethod(page, 'onShareAppMessage', { from: 'button' }) as CardShare;
@@ -92,7 +83,7 @@ describe('the pay page opened from a link', () => {
   it('forwards the same link with the same card', async () => {
     const page = await openLink();
     expect(textOf(page.querySelector('.unit-no'))).toBe('12-03');
-    page.querySelector('.make-card')?.dispatchEvent('tap');
+    tap(page, '.make-card');
     await settle();
     expect(page.instance.data.shareCard as ShareCardContent).toMatchObject(CARD);
     expect(textOf(page.querySelector('.share-button'))).toBe('转发这个缴费链接');
@@ -115,9 +106,7 @@ describe('the pay page opened from a link', () => {
   it('the owner’s own pay page shares the 筹款 tab, not a page only they can use', async () => {
     answer('funds', 'myAccount', ok(anAccount()));
     answer('households', 'me', ok(aMe()));
-    const page = mount('pages/pay/index');
-    await callMethod(page, 'onLoad', { unit: 'u12-03' });
-    await settle();
+    const page = await openPage('pages/pay/index', { unit: 'u12-03' });
     expect(page.querySelector('.make-card')).toBeUndefined();
     expect(callMethod(page, 'onShareAppMessage')).toEqual({
       title: '同梯 · 电梯更换筹款进度',

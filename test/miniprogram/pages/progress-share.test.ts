@@ -4,7 +4,17 @@
  * alone when no card can be drawn.
  */
 import type { ShareCardContent } from '../../../miniprogram/utils/shareCard';
-import { answer, callMethod, flush, mount, ok, resetWx, type Rendered } from '../harness';
+import {
+  answer,
+  callMethod,
+  flush,
+  mount,
+  ok,
+  openPage,
+  resetWx,
+  tap,
+  type Rendered,
+} from '../harness';
 import { anOverview } from './progress-fixtures';
 import { type CardShare, stubCard } from './share-helpers';
 
@@ -13,11 +23,8 @@ beforeEach(() => {
   answer('updates', 'overview', ok(anOverview()));
 });
 
-async function open(): Promise<Rendered> {
-  const page = mount('pages/progress/index');
-  await callMethod(page, 'onLoad', {});
-  for (let i = 0; i < 4; i += 1) await flush();
-  return page;
+function open(): Promise<Rendered> {
+  return openPage('pages/progress/index');
 }
 
 const TITLE = '慈爱鑫和公寓换电梯：方案表决，已完成 18%';
@@ -70,7 +77,7 @@ describe('sharing the progress', () => {
   it('shows the card with its share and save buttons from a tap, and drops it on reload', async () => {
     const page = await open();
     expect(page.querySelector('.share-button')).toBeUndefined();
-    page.querySelector('.make-card')?.dispatchEvent('tap');
+    tap(page, '.make-card');
     await flush();
     expect(page.querySelector('.make-card')).toBeUndefined();
     expect(page.querySelector('.share-button')).toBeDefined();
