@@ -271,3 +271,29 @@ export function collectedCard(input: {
     date: input.date,
   };
 }
+
+/**
+ * A pay link: which flat and how much is left, so the relative who gets it knows at a glance what
+ * they are asked to pay. No bar: the link's reader knows only what is left, not the whole share.
+ */
+export function payLinkCard(input: {
+  building: string;
+  unitNo: string;
+  /** "钱*康", as the link's page shows it. */
+  ownerMasked: string;
+  /** "¥12,345.67". */
+  left: string;
+  /** "12月13日 12:23". */
+  expires: string;
+  date: string;
+}): ShareCardContent {
+  const whose = input.ownerMasked ? `${input.unitNo}（${input.ownerMasked}）` : input.unitNo;
+  return {
+    building: input.building,
+    kicker: `代缴电梯分摊款 · ${whose}`,
+    headline: `还需缴纳 ${input.left}`,
+    subline: input.expires ? `链接有效期至 ${input.expires}` : '',
+    bar: null,
+    date: input.date,
+  };
+}

@@ -1,5 +1,6 @@
 import { demoSeed } from '../../cli/seed/demo';
-import { startJourney, type Journey, type JourneyPage } from './journey';
+import { startJourney, type Journey } from './journey';
+import { decodePng, inkOf, sharePanel } from './sharePanel';
 
 /**
  * The share card in the browser preview, drawn by the real component on a real canvas 2d: the
@@ -14,50 +15,12 @@ const PLAN = 'd-outage-arrangements';
 const seed = demoSeed();
 const owner = seed.collections.members.find((m) => m.roles.includes('owner'))?.openid ?? '';
 
-/** pngjs has no typings; this is the part the test uses. */
-interface Png {
-  width: number;
-  height: number;
-  data: Buffer;
-}
-const { PNG } = jest.requireActual<{ PNG: { sync: { read(buffer: Buffer): Png } } }>('pngjs');
-
 let journey: Journey;
 
 beforeAll(async () => {
   journey = await startJourney('share-card');
 });
 afterAll(() => journey?.close());
-
-/** The share panel for the current page (capsule menu → 转发给朋友). */
-async function sharePanel(p: JourneyPage): Promise<{ image: string; path: string }> {
-  await p.page.locator('.pv-capsule__menu').click();
-  await p.page.locator('.pv-actions').getByText('转发给朋友', { exact: true }).click();
-  const path = p.page.locator('.pv-share__path');
-  await path.waitFor();
-  const img = p.page.locator('.pv-share__image img');
-  await img.waitFor();
-  return { image: (await img.getAttribute('src')) ?? '', path: await path.innerText() };
-}
-
-function decodePng(dataUrl: string): Png {
-  expect(dataUrl.startsWith('data:image/png;base64,')).toBe(true);
-  return PNG.sync.read(Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64'));
-}
-
-/** Share of pixels that are not (near) white, and whether the brand green is there. */
-function inkOf(png: Png): { ink: number; green: boolean; colours: number } {
-  let ink = 0;
-  let green = false;
-  const colours = new Set<number>();
-  for (let i = 0; i < png.data.length; i += 4) {
-    const [r = 0, g = 0, b = 0] = [png.data[i], png.data[i + 1], png.data[i + 2]];
-    if (r < 235 || g < 235 || b < 235) ink += 1;
-    if (r < 40 && g > 170 && g < 215 && b > 70 && b < 120) green = true;
-    colours.add((r << 16) | (g << 8) | b);
-  }
-  return { ink: ink / (png.width * png.height), green, colours: colours.size };
-}
 
 test('the results page shares a 5:4 card with the turnout, and the link opens the results', async () => {
   const p = await journey.open(`#/pages/decision-results/index?id=${PLAN}`, owner);

@@ -1,6 +1,6 @@
-import type { MeView } from '../../../typings/api';
+import type { LedgerOverviewView, MeView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
-import { tempUrlOf, userMessageOf } from '../../services/cloud';
+import { ApiError, tempUrlOf, userMessageOf } from '../../services/cloud';
 import { getMyHousehold } from '../../services/households';
 import {
   exportLedger,
@@ -9,7 +9,11 @@ import {
   getLedgerOverview,
   getUnitsByStatus,
 } from '../../services/ledgerReading';
+import { buildingName } from '../../services/share';
 import { openCloudDocument } from '../../services/storage';
+import { LEDGER_PATH, ledgerCard, ledgerShareTitle } from '../../utils/pageShares';
+import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import {
   appendEntries,
   type EntryRow,
@@ -28,6 +32,14 @@ const UNIT_PAGE = 100;
 const EXPORTERS = new Set(['treasurer', 'organizer', 'admin']);
 
 type GroupTap = WechatMiniprogram.BaseEvent<Record<string, never>, { key: GroupKey }>;
+
+// The overview as the server sent it, for the share card (the page's data holds the view only).
+const overviews = new WeakMap<object, LedgerOverviewView>();
+
+/** The card still goes out when the building's name cannot be read. */
+function buildingOrDefault(): Promise<string> {
+  return buildingName().catch(() => '我们楼');
+}
 
 /**
  * The public ledger: how much is collected against the target, which rooms have paid (names
@@ -53,9 +65,15 @@ Component({
     canExport: false,
     exporting: false,
     exportError: '',
+    /** Signed in but not bound: the ledger is for the building's members, so it says how to bind. */
+    needsBinding: false,
+    shareCard: null as ShareCardContent | null,
+    makingCard: false,
   },
   methods: {
     onLoad() {
+      // Members only: no 朋友圈, whose readers open it signed out.
+      wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] });
       return this.load();
     },
     onPullDownRefresh() {
@@ -67,8 +85,36 @@ Component({
     onReachBottom() {
       return this.onMore();
     },
+    /** The link opens the ledger for a member, and the bind prompt for anyone else. */
     onShareAppMessage() {
-      return { title: '同梯 · 电梯更换公开账本', path: '/pages/ledger/index' };
+      const link = { title: ledgerShareTitle(overviews.get(this) ?? null), path: LEDGER_PATH };
+      return shareWithCard(this, link, () => this.requireShareCard());
+    },
+
+    /** Collected against the target and the head hash (one request for the building's name). */
+    async prepareShareCard(): Promise<ShareCardContent | null> {
+      const overview = overviews.get(this);
+      if (!overview) return null;
+      if (this.data.shareCard) return this.data.shareCard;
+      const shareCard = ledgerCard({
+        building: await buildingOrDefault(),
+        overview,
+        now: new Date().toISOString(),
+      });
+      this.setData({ shareCard });
+      return shareCard;
+    },
+    async requireShareCard(): Promise<void> {
+      if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
+    },
+    async onMakeCard(): Promise<void> {
+      if (this.data.makingCard) return;
+      this.setData({ makingCard: true });
+      await this.prepareShareCard();
+      this.setData({ makingCard: false });
+    },
+    onBind() {
+      wx.navigateTo({ url: '/pages/bind/index' });
     },
 
     /** Never rejects. */
@@ -81,8 +127,11 @@ Component({
           getExpenses(),
           getMyHousehold().catch((): MeView | null => null),
         ]);
+        overviews.set(this, overview);
         this.setData({
           status: 'ready',
+          needsBinding: false,
+          shareCard: null,
           head: toLedgerHead(overview),
           open: '',
           groupUnits: {},
@@ -95,7 +144,14 @@ Component({
         });
         await this.loadInvoices();
       } catch (error) {
-        this.setData({ status: 'error', statusMessage: userMessageOf(error) });
+        const unbound = error instanceof ApiError && error.code === 'FORBIDDEN';
+        this.setData({
+          status: unbound ? 'empty' : 'error',
+          needsBinding: unbound,
+          statusMessage: unbound
+            ? '公开账本给本楼业主查看。绑定您的房屋后，就能看到每一笔收支和各户缴款情况。'
+            : userMessageOf(error),
+        });
       }
     },
 

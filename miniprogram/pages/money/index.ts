@@ -1,11 +1,15 @@
 import type { LedgerOverviewView, MeView, MyAccountView, SchemeView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { ApiError, userMessageOf } from '../../services/cloud';
-import { createPayLink, getMyAccount, listSchemes } from '../../services/funds';
+import { createPayLink, getMyAccount, getPayLinkInfo, listSchemes } from '../../services/funds';
 import { getMyHousehold } from '../../services/households';
+import { buildingName } from '../../services/share';
 import { getLedgerOverview } from '../../services/ledgerReading';
 import { remindFromTap, remindIdsFor } from '../../services/remindTap';
 import { formatDateTime } from '../../utils/format';
+import { payInfoCard, payLinkShareTitle } from '../../utils/pageShares';
+import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import { type MoneyView, toMoneyView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
@@ -13,6 +17,7 @@ type Status = 'loading' | 'ready' | 'error' | 'empty';
 interface SharedLink {
   unitId: string;
   unitNo: string;
+  token: string;
   path: string;
   line: string;
 }
@@ -40,6 +45,8 @@ Component({
     status: 'loading' as Status,
     statusMessage: '',
     view: null as MoneyView | null,
+    /** The pay link's card: which flat and how much is left, as the friend will see it. */
+    shareCard: null as ShareCardContent | null,
     sharing: '',
     shared: null as SharedLink | null,
     shareError: '',
@@ -113,7 +120,7 @@ Component({
     async onMakePayLink(event: UnitTap): Promise<void> {
       const unitId = event.currentTarget.dataset.unit;
       if (this.data.sharing) return;
-      this.setData({ sharing: unitId, shareError: '', shared: null });
+      this.setData({ sharing: unitId, shareError: '', shared: null, shareCard: null });
       try {
         const link = await createPayLink(unitId);
         this.setData({
@@ -121,19 +128,43 @@ Component({
           shared: {
             unitId,
             unitNo: link.unitNo,
+            token: link.token,
             path: link.path,
             line: `链接有效期至 ${formatDateTime(link.expiresAt)}。亲友打开后可看到房号和剩余应缴，用自己的微信支付，收据上会写明是谁代付。`,
           },
         });
       } catch (error) {
         this.setData({ sharing: '', shareError: userMessageOf(error) });
+        return;
       }
+      // The card is a bonus: without it the link still goes, with the page's screenshot.
+      await this.prepareShareCard().catch(() => null);
+    },
+
+    /** The card as the friend will see the page: the link's own reading of the flat. */
+    async prepareShareCard(): Promise<ShareCardContent | null> {
+      const link = this.data.shared;
+      if (!link) return null;
+      if (this.data.shareCard) return this.data.shareCard;
+      const [building, info] = await Promise.all([
+        buildingName().catch(() => '我们楼'),
+        getPayLinkInfo(link.token),
+      ]);
+      // A newer link may have been made meanwhile: its card is its own.
+      if (this.data.shared?.token !== link.token) return null;
+      const shareCard = payInfoCard({ building, info, now: new Date().toISOString() });
+      this.setData({ shareCard });
+      return shareCard;
     },
 
     onShareAppMessage(options: WechatMiniprogram.Page.IShareAppMessageOption) {
       const link = this.data.shared;
       if (options.from === 'button' && link) {
-        return { title: `请帮 ${link.unitNo} 缴纳电梯更换分摊款`, path: link.path };
+        return shareWithCard(this, { title: payLinkShareTitle(link.unitNo), path: link.path }, () =>
+          this.prepareShareCard().then((card) => {
+            if (!card) throw new Error('no card for this link');
+          }),
+        );
       }
       return { title: '同梯 · 电梯更换筹款进度', path: '/pages/money/index' };
     },

@@ -1,4 +1,4 @@
-import type { MeView, OrderStatusView } from '../../../typings/api';
+import type { MeView, OrderStatusView, PayLinkInfoView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { ApiError, userMessageOf } from '../../services/cloud';
 import {
@@ -10,7 +10,11 @@ import {
 } from '../../services/funds';
 import { getMyHousehold } from '../../services/households';
 import { requestPayment } from '../../services/payment';
+import { buildingName } from '../../services/share';
 import { formatFen } from '../../utils/format';
+import { payInfoCard, payLinkPath, payLinkShareTitle } from '../../utils/pageShares';
+import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 import {
   checkAmount,
   checkPayerName,
@@ -27,6 +31,9 @@ type Choice = 'full' | 'part';
 // itself, so a few short waits are enough before telling the payer to look again later.
 const STATUS_ATTEMPTS = 5;
 const STATUS_WAIT_MS = 800;
+
+// The link as the server read it, for the share card (the page's data holds the view only).
+const linkInfos = new WeakMap<object, PayLinkInfoView>();
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,6 +59,8 @@ Component({
     error: '',
     notice: '',
     paying: false,
+    shareCard: null as ShareCardContent | null,
+    makingCard: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -65,6 +74,39 @@ Component({
       return this.load();
     },
 
+    /**
+     * Opened from a pay link, the page forwards the same link (to another relative) with its card;
+     * the owner's own pay page (`?unit=`) works only for them, so it shares the 筹款 tab instead.
+     */
+    onShareAppMessage() {
+      const { linkToken, target } = this.data;
+      if (!linkToken) return { title: '同梯 · 电梯更换筹款进度', path: '/pages/money/index' };
+      const link = {
+        title: target ? payLinkShareTitle(target.unitNo) : '请帮忙缴纳电梯更换分摊款',
+        path: payLinkPath(linkToken),
+      };
+      return shareWithCard(this, link, () => this.requireShareCard());
+    },
+
+    async prepareShareCard(): Promise<ShareCardContent | null> {
+      const info = linkInfos.get(this);
+      if (!info) return null;
+      if (this.data.shareCard) return this.data.shareCard;
+      const building = await buildingName().catch(() => '我们楼');
+      const shareCard = payInfoCard({ building, info, now: new Date().toISOString() });
+      this.setData({ shareCard });
+      return shareCard;
+    },
+    async requireShareCard(): Promise<void> {
+      if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
+    },
+    async onMakeCard(): Promise<void> {
+      if (this.data.makingCard) return;
+      this.setData({ makingCard: true });
+      await this.prepareShareCard();
+      this.setData({ makingCard: false });
+    },
+
     /** Never rejects. */
     async load(): Promise<void> {
       const { unitId, linkToken } = this.data;
@@ -76,7 +118,9 @@ Component({
       try {
         let target: PayTarget | null;
         if (linkToken) {
-          target = targetFromLink(await getPayLinkInfo(linkToken));
+          const info = await getPayLinkInfo(linkToken);
+          linkInfos.set(this, info);
+          target = targetFromLink(info);
         } else {
           const [account, me] = await Promise.all([
             getMyAccount(),
@@ -95,6 +139,7 @@ Component({
           amountText: yuanText(target.leftFen),
           confirmLabel: `确认支付 ${target.left}`,
           error: '',
+          shareCard: null,
         });
       } catch (error) {
         const missing = error instanceof ApiError && error.code === 'NOT_FOUND';

@@ -3,6 +3,9 @@ import { userMessageOf } from '../../services/cloud';
 import { getOverview } from '../../services/progress';
 import { remindFromTap, remindIdsFor } from '../../services/remindTap';
 import { type ProgressView, toProgressView } from './view';
+import { PROGRESS_PATH, progressCard, progressShareTitle } from '../../utils/pageShares';
+import type { ShareCardContent } from '../../utils/shareCard';
+import { shareWithCard } from '../../utils/shareMessage';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -21,6 +24,8 @@ Component({
   data: {
     status: 'loading' as Status,
     statusMessage: '',
+    shareCard: null as ShareCardContent | null,
+    makingCard: false,
     buildingName: '',
     view: null as ProgressView | null,
     remindIds: [] as string[],
@@ -28,6 +33,7 @@ Component({
   },
   methods: {
     onLoad() {
+      wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       return this.load();
     },
     onShow() {
@@ -41,17 +47,38 @@ Component({
     onRetry() {
       return this.load();
     },
+    /** Public: the link opens the progress for anyone, bound or not; the card follows if it can. */
     onShareAppMessage() {
-      return { title: this.shareTitle(), path: '/pages/progress/index' };
+      const link = { title: this.shareTitle(), path: PROGRESS_PATH };
+      return shareWithCard(this, link, () => this.requireShareCard());
     },
     onShareTimeline() {
       return { title: this.shareTitle(), query: '' };
     },
     shareTitle(): string {
+      return progressShareTitle(this.data.buildingName, this.data.view);
+    },
+
+    /** The card's content, made from the page as it stands (no request). */
+    prepareShareCard(): ShareCardContent | null {
       const view = this.data.view;
-      if (!view) return '同梯 · 换梯进度';
-      const name = this.data.buildingName || '我们楼';
-      return `${name}换电梯：${view.currentLabel}，已完成 ${view.percent}%`;
+      if (!view) return null;
+      if (this.data.shareCard) return this.data.shareCard;
+      const shareCard = progressCard({
+        building: this.data.buildingName,
+        view,
+        now: new Date().toISOString(),
+      });
+      this.setData({ shareCard });
+      return shareCard;
+    },
+    requireShareCard(): Promise<void> {
+      return this.prepareShareCard()
+        ? Promise.resolve()
+        : Promise.reject(new Error('nothing to share yet'));
+    },
+    onMakeCard() {
+      this.prepareShareCard();
     },
 
     /** Never rejects: every failure ends in the error state. */
@@ -61,6 +88,7 @@ Component({
         const overview = await getOverview();
         this.setData({
           status: 'ready',
+          shareCard: null,
           buildingName: overview.buildingName,
           view: toProgressView(overview),
         });

@@ -143,7 +143,7 @@ describe('筹款 tab', () => {
     });
     expect(textOf(page.querySelector('.shared'))).toContain('链接有效期至 2026年12月20日 12:00');
     expect(page.querySelector('.send-link')).toBeDefined();
-    expect(callMethod(page, 'onShareAppMessage', { from: 'button' })).toEqual({
+    expect(callMethod(page, 'onShareAppMessage', { from: 'button' })).toMatchObject({
       title: '请帮 12-03 缴纳电梯更换分摊款',
       path: '/pages/pay/index?link=lk-7f3a',
     });

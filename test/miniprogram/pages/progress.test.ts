@@ -56,7 +56,7 @@ describe('进度 tab', () => {
   it('shares a deep link to itself with where the works stand', async () => {
     answer('updates', 'overview', ok(anOverview()));
     const page = await openPage('pages/progress/index');
-    expect(callMethod(page, 'onShareAppMessage')).toEqual({
+    expect(callMethod(page, 'onShareAppMessage')).toMatchObject({
       title: '慈爱鑫和公寓换电梯：方案表决，已完成 18%',
       path: '/pages/progress/index',
     });

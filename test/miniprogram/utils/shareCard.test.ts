@@ -10,6 +10,7 @@ import {
   collectedCard,
   drawShareCard,
   fitText,
+  payLinkCard,
   turnoutCard,
   twoThirdsOf,
 } from '../../../miniprogram/utils/shareCard';
@@ -100,6 +101,26 @@ describe('the share card', () => {
       headline: '已筹 ¥980,000.00',
       subline: '目标 ¥1,260,000.00',
       bar: { label: '77%', target: null },
+    });
+  });
+
+  it('says which flat a pay link is for and what is left, without a bar', () => {
+    const base = {
+      building: 'b',
+      unitNo: '5-02',
+      left: '¥6,799.60',
+      expires: '1月6日 23:59',
+      date: '',
+    };
+    expect(payLinkCard({ ...base, ownerMasked: '钟*' })).toMatchObject({
+      kicker: '代缴电梯分摊款 · 5-02（钟*）',
+      headline: '还需缴纳 ¥6,799.60',
+      subline: '链接有效期至 1月6日 23:59',
+      bar: null,
+    });
+    expect(payLinkCard({ ...base, ownerMasked: '', expires: '' })).toMatchObject({
+      kicker: '代缴电梯分摊款 · 5-02',
+      subline: '',
     });
   });
 
