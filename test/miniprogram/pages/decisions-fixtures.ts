@@ -35,6 +35,7 @@ export function aMyUnit(overrides: Partial<MyUnitBallotView> = {}): MyUnitBallot
     as: 'owner',
     coveredUnitNos: ['12-03'],
     ballot: null,
+    onBehalfOf: null,
     ...overrides,
   };
 }
