@@ -62,6 +62,8 @@ export interface DecisionSummaryView {
   objectionEndsAt: string | null;
   /** Ballots are taken right now (open and before the deadline). */
   votingOpen: boolean;
+  /** Once the result is posted (preliminary or final): whether it carried; null before. */
+  passed: boolean | null;
 }
 
 export interface ElectorateView {

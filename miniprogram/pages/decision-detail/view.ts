@@ -8,6 +8,7 @@ import type {
   PlanView,
 } from '../../../typings/api';
 import { formatDateTime, formatFen, formatShortDateTime } from '../../utils/format';
+import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
 
 const DOCUMENT_KINDS: Record<DecisionDocumentView['kind'], string> = {
@@ -73,6 +74,9 @@ export interface DetailView {
   title: string;
   summary: string;
   statusLabel: string;
+  stateTone: string;
+  /** "12月31日 18:00 投票截止", "公示期满，待换梯小组开启投票". */
+  stateLine: string;
   matterLabel: string;
   ruleLine: string;
   question: string;
@@ -95,6 +99,7 @@ export interface DetailView {
   objectUnits: VotableBallot[];
   objectionLine: string;
   hasResults: boolean;
+  resultsLabel: string;
   hasPublished: boolean;
   canEnterPaper: boolean;
   canOrganize: boolean;
@@ -210,6 +215,7 @@ export function votableBallots(units: readonly MyUnitBallotView[]): VotableBallo
 }
 
 export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
+  const state = decisionState(d, nowMs);
   const schedule =
     d.opensAt && d.closesAt
       ? `投票时间 ${formatDateTime(d.opensAt)} 至 ${formatDateTime(d.closesAt)}`
@@ -224,7 +230,9 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     id: d.id,
     title: d.title,
     summary: d.summary,
-    statusLabel: d.votingOpen ? '投票中' : d.statusLabel,
+    statusLabel: state.label,
+    stateTone: state.tone,
+    stateLine: state.line,
     matterLabel: d.matterLabel,
     ruleLine: `参与表决的业主人数和面积均须达到三分之二，且${ruleText(d.rule)}（人数和面积）`,
     question: d.question.text,
@@ -247,6 +255,8 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     voted: votedCards(d.myUnits, nowMs),
     ...objectionLines(d, nowMs),
     hasResults: d.electorate !== null,
+    // While ballots come in the count moves; afterwards it is the count, not a live one.
+    resultsLabel: state.live ? '查看实时结果' : '查看计票结果',
     hasPublished: d.status === 'preliminary' || d.status === 'final',
     canEnterPaper: d.canEnterPaper && d.votingOpen,
     canOrganize: d.canOrganize,

@@ -143,7 +143,9 @@ describe('decision detail page', () => {
     );
     const page = await openShared();
     expect(page.querySelector('.vote')).toBeUndefined();
-    expect(textOf(page.querySelector('.badge'))).toBe('已截止');
+    expect(textOf(page.querySelector('.badge'))).toBe('已截止，待计票');
+    // Voting is over: the count is no longer "live".
+    expect(textOf(page.querySelector('.link-results'))).toBe('查看计票结果');
     expect(textOf(page.querySelector('.rule'))).toBe(
       '参与表决的业主人数和面积均须达到三分之二，且四分之三以上同意（人数和面积）',
     );
