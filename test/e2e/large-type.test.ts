@@ -36,7 +36,7 @@ afterAll(async () => {
 
 /** Turns on WeChat's large font (the preview's toolbar switch) and reloads, as a phone would. */
 async function withSystemLargeFont(j: JourneyPage): Promise<void> {
-  await j.page.evaluate(() => localStorage.setItem('tongti-preview:largeType', '1'));
+  await j.page.evaluate("localStorage.setItem('tongti-preview:largeType', '1')");
   await j.page.reload();
   await j.page.waitForSelector('html[data-pv-ready]');
 }
@@ -45,7 +45,7 @@ async function withSystemLargeFont(j: JourneyPage): Promise<void> {
 async function problemsOn(j: JourneyPage, route: string): Promise<Problem[]> {
   return j.frame(route).evaluate((root, min) => {
     const out: { what: string; text: string; size: string }[] = [];
-    const visible = (r: DOMRect): boolean => r.width > 0 && r.height > 0;
+    const visible = (r: { width: number; height: number }): boolean => r.width > 0 && r.height > 0;
     const taps = root.querySelectorAll(
       'wx-button, wx-switch, wx-picker, [aria-role="link"], .choice, .document',
     );
@@ -62,7 +62,12 @@ async function problemsOn(j: JourneyPage, route: string): Promise<Problem[]> {
     }
     const page = root.getBoundingClientRect();
     for (const el of root.querySelectorAll('wx-text, wx-button, wx-view')) {
-      const h = el as HTMLElement;
+      const h = el as unknown as {
+        scrollWidth: number;
+        clientWidth: number;
+        textContent: string | null;
+        getBoundingClientRect(): { width: number; height: number; right: number };
+      };
       const r = h.getBoundingClientRect();
       if (!visible(r)) continue;
       const overflows = h.scrollWidth > h.clientWidth + 1 && h.clientWidth > 0;
