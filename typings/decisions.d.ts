@@ -62,6 +62,8 @@ export interface DecisionSummaryView {
   objectionEndsAt: string | null;
   /** Ballots are taken right now (open and before the deadline). */
   votingOpen: boolean;
+  /** Once the result is posted (preliminary or final): whether it carried; null before. */
+  passed: boolean | null;
 }
 
 export interface ElectorateView {
@@ -96,7 +98,21 @@ export interface MyUnitBallotView {
      * confirmed by a second organizer for this reason.
      */
     replacedOnline: { reason: string; at: string } | null;
+    /**
+     * Earlier receipts of this ballot that no longer count (oldest first), shown only to those
+     * who vote for the unit: "截止前可改票，以最后一次为准".
+     */
+    replacedReceipts: ReplacedReceiptView[];
   } | null;
+  /** For a proxy: the owner they vote for, "钟霞"; null for the owner and for others. */
+  onBehalfOf: string | null;
+}
+
+export interface ReplacedReceiptView {
+  receiptShort: string;
+  choiceLabel: string;
+  castAt: string;
+  replacedAt: string;
 }
 
 export interface DecisionDetailView extends DecisionSummaryView {

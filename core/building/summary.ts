@@ -70,11 +70,17 @@ export function currentDecisionOf(recent: readonly Decision[], now: number): Dec
   return openNow ?? recent.find((d) => d.status === 'notice') ?? recent[0] ?? null;
 }
 
-/** Where the current decision stands, in the words a resident would use. */
+/**
+ * Where the current decision stands, in the words a resident would use: the same labels as the
+ * mini program's decisionState (miniprogram/utils/decisionState.ts) — "投票中", "已截止，待计票",
+ * "通过" — first, then the date that matters. test/core/decision-state-agrees.test.ts holds them
+ * together.
+ */
 export function decisionStage(decision: Decision, now: number): string {
+  const outcome = decision.result ? (decision.result.passed ? '通过' : '未通过') : '';
   switch (decision.status) {
     case 'draft':
-      return '草拟中';
+      return '草稿';
     case 'notice':
       if (!decision.opensAt) return '公示中';
       // Past the planned start the notice period is over; voting waits for the organizer.
@@ -82,15 +88,21 @@ export function decisionStage(decision: Decision, now: number): string {
         ? '公示期满 · 待换梯小组开启投票'
         : `公示中 · ${shanghaiMonthDay(decision.opensAt)}开始投票`;
     case 'open':
-      return decision.closesAt ? `投票中 · ${shanghaiMonthDay(decision.closesAt)}截止` : '投票中';
+      if (!decision.closesAt) return '投票中';
+      // Past the deadline it takes no ballot, though it stays open until the organizer closes it.
+      return Date.parse(decision.closesAt) <= now
+        ? '已截止，待计票'
+        : `投票中 · ${shanghaiMonthDay(decision.closesAt)}截止`;
     case 'closed':
-      return '投票已结束 · 等待公布结果';
-    case 'preliminary':
+      return '已截止，待计票';
+    case 'preliminary': {
+      const head = outcome || '初步结果公示中';
       return decision.objectionEndsAt
-        ? `初步结果公示中 · 异议期至${shanghaiMonthDay(decision.objectionEndsAt)}`
-        : '初步结果公示中';
+        ? `${head} · 异议期至${shanghaiMonthDay(decision.objectionEndsAt)}`
+        : head;
+    }
     case 'final':
-      return '表决结果已公布';
+      return outcome ? `${outcome} · 最终结果已公布` : '已公布结果';
   }
 }
 

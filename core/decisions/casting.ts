@@ -103,6 +103,17 @@ export function castBallot(input: {
     castAt: isoAt(now),
     casts: (previous?.casts ?? 0) + 1,
     shard: shardOf(anchor.unitId, electorate.shards),
+    replaced: previous
+      ? [
+          ...(previous.replaced ?? []),
+          {
+            receipt: previous.receipt,
+            choice: previous.choice,
+            castAt: previous.castAt,
+            replacedAt: isoAt(now),
+          },
+        ]
+      : [],
   };
   return { ok: true, ballot, delta: deltaOf(previous, ballot), changed: true };
 }

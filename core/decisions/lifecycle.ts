@@ -12,6 +12,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { readableAt } from '../registry/time';
 import type { Matter } from '../tally';
 import { questionProblems } from './choices';
 import type {
@@ -254,7 +255,7 @@ export function postNotice(decision: Decision, now: Now): Transition {
   if (opens < earliest) {
     return refuse(
       'TOO_EARLY',
-      `公示期至少 ${decision.noticeDays} 天：表决最早 ${isoAt(earliest)} 开始，请推迟开始时间`,
+      `公示期至少 ${decision.noticeDays} 天：表决最早 ${readableAt(earliest, ms(now))} 开始，请推迟开始时间`,
     );
   }
   if (closes <= opens) return refuse('INVALID', '截止时间须晚于开始时间');
@@ -288,7 +289,7 @@ export function openVoting(decision: Decision, now: Now, electorate: Electorate)
   const t = ms(now);
   const earliest = Math.max(opens, plusDays(posted, decision.noticeDays));
   if (t < earliest) {
-    return refuse('TOO_EARLY', `公示期未满：表决最早 ${isoAt(earliest)} 开始`);
+    return refuse('TOO_EARLY', `公示期未满：表决最早 ${readableAt(earliest, ms(now))} 开始`);
   }
   if (t >= closes) {
     return refuse('TOO_LATE', '公示的表决截止时间已过，请撤回公示并重新安排表决时间');
@@ -324,7 +325,7 @@ export function closeVoting(decision: Decision, now: Now): Transition {
   const closes = decision.closesAt === null ? null : parseInstant(decision.closesAt);
   if (closes === null) return refuse('INVALID', '议题没有截止时间');
   if (ms(now) < closes) {
-    return refuse('TOO_EARLY', `表决到 ${isoAt(closes)} 截止，不能提前结束`);
+    return refuse('TOO_EARLY', `表决到 ${readableAt(closes, ms(now))} 截止，不能提前结束`);
   }
   const at = isoAt(now);
   return { ok: true, decision: { ...decision, status: 'closed', closedAt: at, updatedAt: at } };
@@ -358,7 +359,7 @@ export function publishFinal(decision: Decision, now: Now): Transition {
   if (wrong) return wrong;
   const ends = decision.objectionEndsAt === null ? null : parseInstant(decision.objectionEndsAt);
   if (ends === null) return refuse('INVALID', '没有异议期');
-  if (ms(now) < ends) return refuse('TOO_EARLY', `异议期到 ${isoAt(ends)} 结束`);
+  if (ms(now) < ends) return refuse('TOO_EARLY', `异议期到 ${readableAt(ends, ms(now))} 结束`);
   const at = isoAt(now);
   return { ok: true, decision: { ...decision, status: 'final', finalAt: at, updatedAt: at } };
 }

@@ -182,4 +182,18 @@ export interface Ballot {
    * confirmation: what the owner is told when they next look. Gone when they cast again.
    */
   override?: { confirmedBy: string; reason: string; at: string } | null;
+  /**
+   * The receipts this ballot replaced, oldest first: whoever votes for the unit sees that an
+   * earlier receipt no longer counts. Absent on ballots cast before it was kept.
+   */
+  replaced?: ReplacedReceipt[];
+}
+
+/** A receipt that a later cast of the same ballot made void. */
+export interface ReplacedReceipt {
+  receipt: string;
+  choice: string;
+  castAt: string;
+  /** When it stopped counting. */
+  replacedAt: string;
 }

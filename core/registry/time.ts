@@ -52,3 +52,13 @@ export function addHours(instant: Instant, hours: number): string {
 export function isBefore(a: Instant, b: Instant): boolean {
   return dayjs(a).valueOf() < dayjs(b).valueOf();
 }
+
+/**
+ * How every date a person reads is written, in messages built on the server too:
+ * `12月13日 12:23`, with the year (`2027年1月5日 09:00`) when it is not the year of `now`.
+ */
+export function readableAt(instant: Instant, now: Instant): string {
+  const at = dayjs(instant).tz(ZONE);
+  const year = at.year() === dayjs(now).tz(ZONE).year() ? '' : `${at.year()}年`;
+  return `${year}${at.format('M月D日 HH:mm')}`;
+}

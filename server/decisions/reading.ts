@@ -30,7 +30,7 @@ import {
   shortReceipt,
   sumCounters,
 } from '../../core/decisions';
-import type { Member, Unit } from '../../core/registry/model';
+import type { Member, Person, Unit } from '../../core/registry/model';
 import { allows, unitRights, voterOn } from '../../core/registry/rights';
 import { formatArea } from '../../core/tally';
 import type { UseCaseContext } from '../auth/guard';
@@ -58,6 +58,17 @@ export async function decisionDetail(
 ): Promise<DecisionDetailView> {
   const decision = await loadDecision(docs(ctx.db), request.decisionId);
   return buildDetail(ctx, decision);
+}
+
+/** Names of the owners who vote for `units`, by person id: what a proxy is told they act for. */
+async function principalNames(
+  ctx: UseCaseContext,
+  units: readonly Unit[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(units.map((u) => voterOn(u, ctx.now)).filter((id) => id !== null))];
+  if (ids.length === 0) return new Map();
+  const people = await readByIds<Person>(ctx.db, 'people', ids);
+  return new Map(people.map((p) => [p._id, p.name]));
 }
 
 /**
@@ -89,6 +100,10 @@ export async function buildDetail(
       : [];
     const open = decision.status === 'open';
     const entrants = await entrantsOf(ctx, ballots);
+    const principals = await principalNames(
+      ctx,
+      units.filter((u) => voterOn(u, ctx.now) !== member.personId),
+    );
     myUnits = units.map((unit, i): MyUnitBallotView => {
       const rights = unitRights({ member, unit, proxies, now: ctx.now });
       const mayVote = allows(rights.vote, decision._id);
@@ -115,8 +130,18 @@ export async function buildDetail(
                 mayVote && ballot.override
                   ? { reason: ballot.override.reason, at: ballot.override.at }
                   : null,
+              replacedReceipts: mayVote
+                ? (ballot.replaced ?? []).map((r) => ({
+                    receiptShort: shortReceipt(r.receipt),
+                    choiceLabel: choiceLabel(decision, r.choice),
+                    castAt: r.castAt,
+                    replacedAt: r.replacedAt,
+                  }))
+                : [],
             }
           : null,
+        onBehalfOf:
+          mayVote && !isVoter ? (principals.get(voterOn(unit, ctx.now) ?? '') ?? '业主') : null,
       };
     });
   }

@@ -73,6 +73,10 @@ export function summaryView(decision: Decision, now: Date): DecisionSummaryView 
     noticePostedAt: decision.noticePostedAt,
     objectionEndsAt: decision.objectionEndsAt,
     votingOpen: window === 'open',
+    passed:
+      (decision.status === 'preliminary' || decision.status === 'final') && decision.result
+        ? decision.result.passed
+        : null,
   };
 }
 

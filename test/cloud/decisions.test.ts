@@ -185,12 +185,34 @@ describe('decisions function', () => {
         proxyId,
       );
       expect(byProxy).toMatchObject({ voice: 'proxy', choice: 'no' });
+      // The proxy is told whose flat they act for, and sees the receipt they were given.
+      const unit = tower.collections.units.find((u) => u._id === unitId);
+      const ownerName = tower.collections.people.find((p) => p._id === unit?.ownerIds[0])?.name;
+      const seenByProxy = await api.ok('detail', { decisionId: 'd-ready' }, proxyId);
+      expect(seenByProxy.myUnits.find((u) => u.unitId === unitId)).toMatchObject({
+        as: 'proxy',
+        onBehalfOf: ownerName,
+        ballot: { receiptShort: byProxy.receiptShort, choiceLabel: '反对', replacedReceipts: [] },
+      });
       const byOwner = await api.ok(
         'cast',
         { decisionId: 'd-ready', unitId, choice: 'yes' },
         ownerId,
       );
       expect(byOwner).toMatchObject({ voice: 'owner', choice: 'yes', casts: 2 });
+      // The owner finds the current receipt, and the proxy's one listed as void.
+      const seenByOwner = await api.ok('detail', { decisionId: 'd-ready' }, ownerId);
+      expect(seenByOwner.myUnits.find((u) => u.unitId === unitId)).toMatchObject({
+        as: 'owner',
+        onBehalfOf: null,
+        ballot: {
+          receiptShort: byOwner.receiptShort,
+          choiceLabel: '同意',
+          replacedReceipts: [
+            expect.objectContaining({ receiptShort: byProxy.receiptShort, choiceLabel: '反对' }),
+          ],
+        },
+      });
       expect(
         await api.err('cast', { decisionId: 'd-ready', unitId, choice: 'no' }, proxyId),
       ).toMatchObject({

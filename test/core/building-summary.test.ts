@@ -13,12 +13,12 @@ describe('decision stage', () => {
     decisionStage({ ...base, status } as Decision, now);
 
   it.each([
-    ['draft', '草拟中'],
+    ['draft', '草稿'],
     ['notice', '公示中 · 12月16日开始投票'],
     ['open', '投票中 · 12月31日截止'],
-    ['closed', '投票已结束 · 等待公布结果'],
+    ['closed', '已截止，待计票'],
     ['preliminary', '初步结果公示中 · 异议期至1月8日'],
-    ['final', '表决结果已公布'],
+    ['final', '已公布结果'],
   ] as const)('%s → %s', (status, text) => {
     expect(at(status)).toBe(text);
   });

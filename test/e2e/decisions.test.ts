@@ -18,6 +18,7 @@ jest.setTimeout(60_000);
 const PLAN = 'd-outage-arrangements';
 const MANDATE = 'd-fund-topup';
 const PLAN_A = '同意';
+const PLAN_B = '反对';
 
 // The demo is fixed; its ballots do not depend on the day, so who has voted is known here.
 const seed = demoSeed();
@@ -127,7 +128,29 @@ test('an owner votes from the shared link in three taps, sees the receipt and th
   const after = await readResults(owner);
   expect(after).toEqual({ voted: before.voted + 1, planA: before.planA + 1 });
   await owner.shot('gauge');
-  expect([...organizer.errors, ...owner.errors]).toEqual([]);
+
+  // Changing the vote asks first, voids the old receipt and says which one counts now.
+  const firstReceipt = await receipt.locator('.receipt-code').innerText();
+  await owner.page.locator('.pv-nav__back').click();
+  await detail.locator('.revote-hint', { hasText: `您已投「${PLAN_A}」` }).waitFor();
+  await detail.locator('.choice', { hasText: PLAN_B }).click();
+  await detail.getByText('确认投票', { exact: true }).click();
+  await owner.page.locator('.pv-dialog', { hasText: '原回执作废' }).waitFor();
+  await owner.page.locator('.pv-dialog__btn--ok').click();
+  await receipt.getByText(`已投票：${PLAN_B}`, { exact: true }).waitFor();
+  await receipt.locator('.replaced-line', { hasText: firstReceipt }).waitFor();
+  const current = await receipt.locator('.receipt-code').innerText();
+  expect(current).not.toBe(firstReceipt);
+
+  // Opened again later, the page still shows the current receipt and the void one.
+  const again = await journey.open(`#${link}`, member.openid);
+  const reopened = again.frame('pages/decision-detail/index').locator('.receipt');
+  await reopened.getByText(`已投票：${PLAN_B}`, { exact: true }).waitFor();
+  expect(await reopened.locator('.receipt-code').innerText()).toBe(current);
+  await reopened.getByText('截止前可改票，以最后一次为准', { exact: true }).waitFor();
+  await reopened.locator('.replaced-line', { hasText: firstReceipt }).waitFor();
+  await again.shot('revoted');
+  expect([...organizer.errors, ...owner.errors, ...again.errors]).toEqual([]);
 });
 
 test('staff enter a signed paper ballot with the photo of the form', async () => {
@@ -166,6 +189,9 @@ test('staff enter a signed paper ballot with the photo of the form', async () =>
   await paper.getByText('已拍摄，重新拍摄', { exact: true }).waitFor();
   await staff.shot('paper-form');
   await paper.getByText('确认录入', { exact: true }).click();
+  // Entering counts at once and cannot be undone: it asks first.
+  await staff.page.locator('.pv-dialog', { hasText: '录入后立即计票，不能撤销' }).waitFor();
+  await staff.page.locator('.pv-dialog__btn--ok').click();
   const done = paper.locator('.done');
   await done.waitFor();
   expect(await done.innerText()).toMatch(
@@ -216,6 +242,8 @@ test('the organizer opens a vote, closes one past its deadline and publishes the
   const organize = frame('pages/decision-organize/index');
   await organize.locator('.state', { hasText: '公示中' }).waitFor();
   await organize.getByText('开始投票', { exact: true }).click();
+  await page.locator('.pv-dialog', { hasText: '此操作不可撤销' }).waitFor();
+  await page.locator('.pv-dialog__btn--ok').click();
   await organize.locator('.state', { hasText: '表决中' }).waitFor();
   await organize.locator('.message', { hasText: '已完成' }).waitFor();
   await shot('opened');
@@ -227,9 +255,13 @@ test('the organizer opens a vote, closes one past its deadline and publishes the
   await row('续筹专项维修资金').click();
   await detail.getByText('组织表决', { exact: true }).click();
   await organize.getByText('结束投票（截止后）', { exact: true }).click();
+  await page.locator('.pv-dialog', { hasText: '此操作不可撤销' }).waitFor();
+  await page.locator('.pv-dialog__btn--ok').click();
   await organize.locator('.state', { hasText: '已截止' }).waitFor();
   await shot('closed');
   await organize.getByText('公示初步结果', { exact: true }).click();
+  await page.locator('.pv-dialog', { hasText: '此操作不可撤销' }).waitFor();
+  await page.locator('.pv-dialog__btn--ok').click();
   await organize.locator('.state', { hasText: '初步结果公示中' }).waitFor();
   await shot('published');
 

@@ -37,6 +37,8 @@ interface HarnessState {
   storage: Map<string, string>;
   app: AppObject;
   cloudInit: jest.Mock;
+  /** WeChat's font-size setting in px (17 is standard on iOS, 23.8 is 关怀模式). */
+  fontSizeSetting: number;
 }
 
 const STATE_KEY = Symbol.for('tongti.test.miniprogram');
@@ -55,6 +57,7 @@ function state(): HarnessState {
     storage: new Map(),
     app: freshApp(),
     cloudInit: jest.fn(),
+    fontSizeSetting: 17,
   };
   holder[STATE_KEY] = created;
   return created;
@@ -134,7 +137,14 @@ export function installWx(): void {
       limitSize: 10240,
     }),
   };
-  Object.assign(wx, { cloud }, storage);
+  const getAppBaseInfo = () => ({
+    SDKVersion: '3.5.0',
+    language: 'zh_CN',
+    version: '8.0.50',
+    theme: 'light',
+    fontSizeSetting: state().fontSizeSetting,
+  });
+  Object.assign(wx, { cloud, getAppBaseInfo }, storage);
 
   const globals = globalThis as unknown as Record<string, unknown>;
   globals.getApp = (): AppObject => state().app;
@@ -152,6 +162,12 @@ export function resetWx(): void {
   s.storage.clear();
   s.app = freshApp();
   s.cloudInit.mockClear();
+  s.fontSizeSetting = 17;
+}
+
+/** Sets WeChat's font-size setting as the person would in 设置 › 通用 › 字体大小. */
+export function setSystemFontSize(px: number): void {
+  state().fontSizeSetting = px;
 }
 
 /** Makes `fn`.`action` answer with `reply` (or what `reply(request)` returns or throws). */

@@ -23,7 +23,14 @@ import type { ShareCardContent } from '../../utils/shareCard';
 import { shareWithCard } from '../../utils/shareMessage';
 import { openCloudDocument } from '../../services/storage';
 import { formatDateTime } from '../../utils/format';
-import { type DetailView, type ShareLine, toDetailView, toShareLines } from './view';
+import {
+  type DetailView,
+  type ShareLine,
+  type VotedCard,
+  toDetailView,
+  toShareLines,
+  withJustCast,
+} from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -65,7 +72,8 @@ Component({
     sending: false,
     voteError: '',
     receipt: null as CastReceiptView | null,
-    receiptUnits: '',
+    /** Every ballot I cast or a proxy cast for me, with its current receipt and the void ones. */
+    voted: [] as VotedCard[],
     objections: [] as ObjectionRow[],
     canAnswer: false,
     objectionText: '',
@@ -200,7 +208,20 @@ Component({
         const view = toDetailView(detail, Date.now());
         details.set(this, detail);
         const ballotIndex = Math.min(this.data.ballotIndex, Math.max(0, view.votable.length - 1));
-        this.setData({ status: 'ready', view, ballotIndex, shareCard: null, needsBinding: false });
+        const voted = withJustCast(
+          view.voted,
+          this.data.receipt,
+          view.votable[ballotIndex],
+          Date.now(),
+        );
+        this.setData({
+          status: 'ready',
+          view,
+          voted,
+          ballotIndex,
+          shareCard: null,
+          needsBinding: false,
+        });
         if (view.objectionLine) await this.loadObjections();
         await this.loadShares(view);
         await this.loadReminders(detail);
@@ -230,7 +251,7 @@ Component({
     },
 
     onPickBallot(event: WechatMiniprogram.PickerChange) {
-      this.setData({ ballotIndex: Number(event.detail.value) || 0, selected: '', receipt: null });
+      this.setData({ ballotIndex: Number(event.detail.value) || 0, selected: '' });
     },
 
     /** Tap 1: pick a choice; nothing is sent until it is confirmed. */
@@ -238,7 +259,7 @@ Component({
       event: WechatMiniprogram.BaseEvent<Record<string, never>, { key: string; label: string }>,
     ) {
       const { key, label } = event.currentTarget.dataset;
-      this.setData({ selected: key, selectedLabel: label, voteError: '', receipt: null });
+      this.setData({ selected: key, selectedLabel: label, voteError: '' });
     },
 
     onCancel() {
@@ -250,15 +271,32 @@ Component({
       const view = this.data.view;
       const ballot = view?.votable[this.data.ballotIndex];
       if (!view || !ballot || !this.data.selected || this.data.sending) return;
+      if (ballot.currentChoice && ballot.currentChoice !== this.data.selected) {
+        // A change of vote voids the receipt the voter may have written down: never silently.
+        const answer = await wx.showModal({
+          title: '确定改票吗？',
+          content: `您已投「${ballot.currentLabel}」。改投「${this.data.selectedLabel}」后，原回执作废，以最后一次投票为准。`,
+          confirmText: '确定改票',
+          cancelText: '不改了',
+        });
+        if (!answer.confirm) {
+          this.setData({ selected: '', selectedLabel: '' });
+          return;
+        }
+      }
       this.setData({ sending: true, voteError: '' });
       try {
         const receipt = await castBallot(view.id, ballot.unitId, this.data.selected);
         this.setData({
           receipt,
-          receiptUnits: receipt.unitNos.join('、'),
+          voted: withJustCast(this.data.voted, receipt, ballot, Date.now()),
           selected: '',
           selectedLabel: '',
           sending: false,
+        });
+        wx.showToast({
+          title: receipt.casts > 1 && receipt.changed ? '已改票' : '已投票',
+          icon: 'success',
         });
         await this.load();
       } catch (error) {
@@ -321,9 +359,9 @@ Component({
       }
     },
 
-    onCopyReceipt() {
-      const receipt = this.data.receipt;
-      if (receipt) wx.setClipboardData({ data: receipt.receipt });
+    onCopyReceipt(event: WechatMiniprogram.BaseEvent<Record<string, never>, { receipt: string }>) {
+      const receipt = event.currentTarget.dataset.receipt;
+      if (receipt) wx.setClipboardData({ data: receipt });
     },
 
     onOpenDocument(event: WechatMiniprogram.BaseEvent<Record<string, never>, { file: string }>) {

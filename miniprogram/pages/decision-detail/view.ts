@@ -1,4 +1,5 @@
 import type {
+  CastReceiptView,
   ChoiceView,
   DecisionDetailView,
   MySharesView,
@@ -6,7 +7,8 @@ import type {
   MyUnitBallotView,
   PlanView,
 } from '../../../typings/api';
-import { formatDateTime, formatFen } from '../../utils/format';
+import { formatDateTime, formatFen, formatShortDateTime } from '../../utils/format';
+import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
 
 const DOCUMENT_KINDS: Record<DecisionDocumentView['kind'], string> = {
@@ -41,7 +43,30 @@ export interface MyUnitRow {
 export interface VotableBallot {
   unitId: string;
   units: string;
+  /** "本人投票", or for a proxy "代 钟霞（5-02）投票". */
   as: string;
+  /** The line over the choices: "为 12-03 投票（本人投票）" or "代 钟霞（5-02）投票". */
+  forLine: string;
+  /** The choice that counts now ('' before the first vote): a different one is a change of vote. */
+  currentChoice: string;
+  currentLabel: string;
+}
+
+/** A receipt that no longer counts, as the voter reads it. */
+export interface ReplacedRow {
+  line: string;
+}
+
+/** What I voted for one ballot I cast (or a proxy cast for me): shown every time the page opens. */
+export interface VotedCard {
+  unitId: string;
+  title: string;
+  /** "房号 5-02", or "代 钟霞（5-02）投票" for a proxy. */
+  forLine: string;
+  castLine: string;
+  receipt: string;
+  receiptShort: string;
+  replaced: ReplacedRow[];
 }
 
 export interface DetailView {
@@ -49,6 +74,9 @@ export interface DetailView {
   title: string;
   summary: string;
   statusLabel: string;
+  stateTone: string;
+  /** "12月31日 18:00 投票截止", "公示期满，待换梯小组开启投票". */
+  stateLine: string;
   matterLabel: string;
   ruleLine: string;
   question: string;
@@ -65,11 +93,13 @@ export interface DetailView {
   choices: ChoiceView[];
   myUnits: MyUnitRow[];
   votable: VotableBallot[];
+  voted: VotedCard[];
   /** The objection period is running and I have a flat on the roll to object for. */
   canObject: boolean;
   objectUnits: VotableBallot[];
   objectionLine: string;
   hasResults: boolean;
+  resultsLabel: string;
   hasPublished: boolean;
   canEnterPaper: boolean;
   canOrganize: boolean;
@@ -101,8 +131,38 @@ function planRow(plan: PlanView): PlanRow {
   };
 }
 
-function unitStatus(u: MyUnitBallotView): MyUnitRow {
+/** "代 钟霞（5-02）投票" for a proxy; "本人投票" for the owner. */
+export function actingAs(u: MyUnitBallotView): string {
+  if (u.as !== 'proxy') return '本人投票';
+  return `代 ${u.onBehalfOf ?? '业主'}（${u.coveredUnitNos.join('、')}）投票`;
+}
+
+function votedCard(u: MyUnitBallotView, thisYear: number): VotedCard | null {
+  const b = u.ballot;
+  if (!b || !b.receipt || !b.receiptShort || !b.choiceLabel) return null;
   const units = u.coveredUnitNos.join('、');
+  const who = b.voice === 'owner' ? '业主本人' : '代理人';
+  const how = b.channel === 'paper' ? '纸质表决票' : '在线';
+  return {
+    unitId: u.unitId,
+    title: `已投票：${b.choiceLabel}`,
+    forLine: u.as === 'proxy' ? actingAs(u) : `房号 ${units}`,
+    castLine: `${who}${how}投票 · ${formatShortDateTime(b.castAt, thisYear)}`,
+    receipt: b.receipt,
+    receiptShort: b.receiptShort,
+    replaced: b.replacedReceipts
+      .slice()
+      .reverse()
+      .map((r) => ({
+        line: `${r.receiptShort}（${r.choiceLabel}，${formatShortDateTime(r.castAt, thisYear)} 投，${formatShortDateTime(r.replacedAt, thisYear)} 改票后作废）`,
+      })),
+  };
+}
+
+function unitStatus(u: MyUnitBallotView): MyUnitRow {
+  const covered = u.coveredUnitNos.join('、');
+  const units =
+    u.as === 'proxy' ? `${covered}（${u.onBehalfOf ?? '业主'}的房屋，我代为投票）` : covered;
   if (!u.ballot) return { unitId: u.unitId, units, status: '尚未投票', choice: '' };
   const who = u.ballot.voice === 'owner' ? '业主本人' : '代理人';
   const how =
@@ -118,6 +178,21 @@ function unitStatus(u: MyUnitBallotView): MyUnitRow {
   };
 }
 
+/** One card per ballot that has a receipt I may see, whatever the decision's state. */
+export function votedCards(units: readonly MyUnitBallotView[], nowMs: number): VotedCard[] {
+  // The year in Shanghai, so a date of this year is written without it.
+  const thisYear = new Date(nowMs + 8 * HOUR).getUTCFullYear();
+  const seen = new Set<string>();
+  const out: VotedCard[] = [];
+  for (const u of units) {
+    const card = votedCard(u, thisYear);
+    if (!card || seen.has(card.receipt)) continue;
+    seen.add(card.receipt);
+    out.push(card);
+  }
+  return out;
+}
+
 export function votableBallots(units: readonly MyUnitBallotView[]): VotableBallot[] {
   const seen = new Set<string>();
   const out: VotableBallot[] = [];
@@ -129,13 +204,18 @@ export function votableBallots(units: readonly MyUnitBallotView[]): VotableBallo
     out.push({
       unitId: u.unitId,
       units: u.coveredUnitNos.join('、'),
-      as: u.as === 'proxy' ? '代理投票' : '本人投票',
+      as: actingAs(u),
+      forLine:
+        u.as === 'proxy' ? actingAs(u) : `为 ${u.coveredUnitNos.join('、')} 投票（本人投票）`,
+      currentChoice: u.ballot?.choice ?? '',
+      currentLabel: u.ballot?.choiceLabel ?? '',
     });
   }
   return out;
 }
 
 export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
+  const state = decisionState(d, nowMs);
   const schedule =
     d.opensAt && d.closesAt
       ? `投票时间 ${formatDateTime(d.opensAt)} 至 ${formatDateTime(d.closesAt)}`
@@ -150,7 +230,9 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     id: d.id,
     title: d.title,
     summary: d.summary,
-    statusLabel: d.votingOpen ? '投票中' : d.statusLabel,
+    statusLabel: state.label,
+    stateTone: state.tone,
+    stateLine: state.line,
     matterLabel: d.matterLabel,
     ruleLine: `参与表决的业主人数和面积均须达到三分之二，且${ruleText(d.rule)}（人数和面积）`,
     question: d.question.text,
@@ -170,8 +252,11 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     choices: d.choices,
     myUnits,
     votable: d.votingOpen ? votableBallots(d.myUnits) : [],
+    voted: votedCards(d.myUnits, nowMs),
     ...objectionLines(d, nowMs),
     hasResults: d.electorate !== null,
+    // While ballots come in the count moves; afterwards it is the count, not a live one.
+    resultsLabel: state.live ? '查看实时结果' : '查看计票结果',
     hasPublished: d.status === 'preliminary' || d.status === 'final',
     canEnterPaper: d.canEnterPaper && d.votingOpen,
     canOrganize: d.canOrganize,
@@ -232,4 +317,37 @@ export function toShareLines(shares: MySharesView): ShareLine[] {
       label: p.label,
       basis: `${p.methodLabel} · 总额 ${p.costLabel}`,
     }));
+}
+
+/**
+ * The cards to show: the server's, plus the receipt just issued when the reread detail does not
+ * carry it yet (it replaces the card of the same ballot).
+ */
+export function withJustCast(
+  voted: readonly VotedCard[],
+  receipt: CastReceiptView | null,
+  ballot: VotableBallot | undefined,
+  nowMs: number,
+): VotedCard[] {
+  if (!receipt || voted.some((card) => card.receipt === receipt.receipt)) return [...voted];
+  const thisYear = new Date(nowMs + 8 * HOUR).getUTCFullYear();
+  const isProxy = receipt.voice === 'proxy';
+  const earlier = ballot ? voted.find((card) => card.unitId === ballot.unitId) : undefined;
+  const card: VotedCard = {
+    unitId: ballot?.unitId ?? '',
+    title: `已投票：${receipt.choiceLabel}`,
+    forLine: isProxy && ballot ? ballot.as : `房号 ${receipt.unitNos.join('、')}`,
+    castLine: `${isProxy ? '代理人' : '业主本人'}在线投票 · ${formatShortDateTime(receipt.castAt, thisYear)}`,
+    receipt: receipt.receipt,
+    receiptShort: receipt.receiptShort,
+    replaced: earlier
+      ? [
+          {
+            line: `${earlier.receiptShort}（${earlier.title.replace('已投票：', '')}，改票后作废）`,
+          },
+          ...earlier.replaced,
+        ]
+      : [],
+  };
+  return [card, ...voted.filter((c) => c !== earlier)];
 }

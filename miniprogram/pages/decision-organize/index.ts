@@ -16,6 +16,7 @@ import {
   type Control,
   type DecisionForm,
   MATTER_CHOICES,
+  confirmationFor,
   controlsFor,
   emptyForm,
   fieldsOf,
@@ -145,6 +146,17 @@ Component({
     ): Promise<void> {
       const step = event.currentTarget.dataset.step;
       if (this.data.busy) return;
+      const ask = confirmationFor(step, this.data.decision ?? this.formTitle(), Date.now());
+      if (ask) {
+        const answer = await wx.showModal({
+          title: ask.title,
+          content: ask.content,
+          confirmText: ask.confirmText,
+          showCancel: ask.allowed,
+          ...(ask.allowed ? { cancelText: '再想想', confirmColor: '#fa5151' } : {}),
+        });
+        if (!ask.allowed || !answer.confirm) return;
+      }
       this.setData({ busy: true, message: '', error: '' });
       try {
         if (step === 'recount') {
@@ -173,6 +185,11 @@ Component({
       } finally {
         this.setData({ busy: false });
       }
+    },
+
+    /** A draft not yet saved has only the form's title to quote in the question. */
+    formTitle(): { title: string; opensAt: null; closesAt: null; objectionDays: number } {
+      return { title: this.data.form.title, opensAt: null, closesAt: null, objectionDays: 7 };
     },
 
     /** Creates or updates the draft; the decision's id, or '' when the form was refused. */

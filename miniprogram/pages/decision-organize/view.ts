@@ -5,6 +5,7 @@ import type {
   MatterName,
   PlanKeyName,
 } from '../../../typings/api';
+import { formatShortDateTime } from '../../utils/format';
 
 /** The organizer's form, as the page edits it: text fields, money in yuan as typed. */
 export interface PlanForm {
@@ -198,5 +199,83 @@ export function controlsFor(status: DecisionDetailView['status']): Control[] {
       ];
     default:
       return [{ step: 'recount', label: '复核计票', primary: false }];
+  }
+}
+
+/** What the organizer is asked before a step that cannot be taken back. */
+export interface StepConfirmation {
+  title: string;
+  content: string;
+  confirmText: string;
+  /** False when the step cannot be taken now: the modal only explains. */
+  allowed: boolean;
+}
+
+const SHANGHAI_MS = 8 * 3600_000;
+
+function readable(iso: string, nowMs: number): string {
+  const thisYear = new Date(nowMs + SHANGHAI_MS).getUTCFullYear();
+  return formatShortDateTime(iso, thisYear);
+}
+
+/**
+ * The question before an irreversible step (null for the ones that can be undone or change
+ * nothing): what will happen, and that it cannot be undone. Closing before the deadline is not
+ * offered at all — the law's voting period must run — and the modal says when it may be closed.
+ */
+export function confirmationFor(
+  step: string,
+  d: Pick<DecisionDetailView, 'title' | 'opensAt' | 'closesAt' | 'objectionDays'> | null,
+  nowMs: number,
+): StepConfirmation | null {
+  const title = d ? `「${d.title}」` : '本议题';
+  switch (step) {
+    case 'postNotice':
+      return {
+        title: '发布公示？',
+        content: `${title}将向全楼公示，公示后内容不能修改（只能撤回后重新公示，公示期重新计算）。`,
+        confirmText: '发布公示',
+        allowed: true,
+      };
+    case 'open':
+      return {
+        title: '开始投票？',
+        content: `${title}将开始投票，业主可以立即投票，此操作不可撤销。`,
+        confirmText: '开始投票',
+        allowed: true,
+      };
+    case 'close': {
+      const closes = d?.closesAt ? Date.parse(d.closesAt) : NaN;
+      if (Number.isFinite(closes) && nowMs < closes && d?.closesAt) {
+        return {
+          title: '还不能结束投票',
+          content: `投票到 ${readable(d.closesAt, nowMs)} 截止，截止前不能提前结束，以免有业主来不及投票。需要更多时间可以延长截止时间。`,
+          confirmText: '知道了',
+          allowed: false,
+        };
+      }
+      return {
+        title: '结束投票？',
+        content: `${title}将停止投票，之后任何人都不能再投票或改票，此操作不可撤销。`,
+        confirmText: '结束投票',
+        allowed: true,
+      };
+    }
+    case 'publishPreliminary':
+      return {
+        title: '公示初步结果？',
+        content: `${title}的计票结果和逐户表决清单将向全楼公示，并开始 ${d?.objectionDays ?? 7} 天异议期。公示后不能撤回，此操作不可撤销。`,
+        confirmText: '公示结果',
+        allowed: true,
+      };
+    case 'publishFinal':
+      return {
+        title: '公布最终结果？',
+        content: `${title}的结果将作为最终结果公布，之后不能再提出异议，此操作不可撤销。`,
+        confirmText: '公布结果',
+        allowed: true,
+      };
+    default:
+      return null;
   }
 }

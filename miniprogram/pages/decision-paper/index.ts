@@ -1,4 +1,5 @@
 import type { ChoiceView, UnitBallotStatusView } from '../../../typings/api';
+import { paperConfirmation } from './view';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { enterPaperBallot, getDecision, getUnitStatus } from '../../services/decisions';
@@ -96,6 +97,14 @@ Component({
         this.setData({ message: '请填写房号、选择表决意见并拍摄签字表决票' });
         return;
       }
+      const label = this.data.choices.find((c) => c.key === choice)?.label ?? choice;
+      const answer = await wx.showModal({
+        title: '确认录入？',
+        content: paperConfirmation(unit, label, signedBy),
+        confirmText: '确认录入',
+        cancelText: '再核对',
+      });
+      if (!answer.confirm) return;
       this.setData({ sending: true, message: '' });
       try {
         const receipt = await enterPaperBallot({

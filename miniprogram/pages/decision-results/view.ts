@@ -1,5 +1,6 @@
 import type { ResultsView } from '../../../typings/api';
 import { formatArea, formatDateTime } from '../../utils/format';
+import { decisionState } from '../../utils/decisionState';
 import { type Gauge, toGauge } from '../../utils/gauge';
 
 export interface ChoiceRow {
@@ -20,14 +21,29 @@ export interface ResultsPageView {
   title: string;
   asOf: string;
   live: boolean;
+  /** The same words the list and the detail use: "投票中", "已截止，待计票", "通过". */
+  stateLabel: string;
+  stateTone: string;
   gauge: Gauge;
   choices: ChoiceRow[];
   options: OptionRow[];
   turnoutLine: string;
 }
 
-export function toResultsView(r: ResultsView): ResultsPageView {
+export function toResultsView(r: ResultsView, nowMs: number = Date.now()): ResultsPageView {
   const live = r.status === 'open' || r.status === 'closed';
+  const state = decisionState(
+    {
+      status: r.status,
+      // The results view carries no deadline: an open decision reads as running here.
+      votingOpen: r.status === 'open',
+      opensAt: null,
+      closesAt: null,
+      objectionEndsAt: null,
+      passed: r.status === 'preliminary' || r.status === 'final' ? r.passed : null,
+    },
+    nowMs,
+  );
   // Who has not voted yet: a plan short of more than this cannot carry on new ballots alone.
   const left = {
     owners: r.electorate.owners - r.voted.owners,
@@ -37,6 +53,8 @@ export function toResultsView(r: ResultsView): ResultsPageView {
     title: r.title,
     asOf: `${live ? '统计至' : '公示于'} ${formatDateTime(r.asOf)}`,
     live,
+    stateLabel: state.label,
+    stateTone: state.tone,
     gauge: toGauge(r),
     choices: r.choices.map((c) => ({
       key: c.key,

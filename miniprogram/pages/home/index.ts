@@ -3,6 +3,7 @@ import { largeTypeBehavior } from '../../behaviors/largeType';
 import type { AreaCardOpenDetail } from '../../components/area-card/index';
 import { ApiError, userMessageOf } from '../../services/cloud';
 import { getBuildingSummary } from '../../services/households';
+import { setLargeType } from '../../utils/largeType';
 import { openPath } from '../../utils/navigation';
 import type { BuildingFact } from './view';
 import { toHomeView } from './view';
@@ -33,6 +34,11 @@ Component({
 
     onRetry() {
       return this.load();
+    },
+
+    onLargeTypeChange(event: WechatMiniprogram.SwitchChange) {
+      // The behavior's listener updates data.largeType on this and every other open page.
+      setLargeType(event.detail.value);
     },
 
     onOpenArticles() {

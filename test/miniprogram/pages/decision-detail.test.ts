@@ -84,10 +84,14 @@ describe('decision detail page', () => {
   });
 
   it('shows the server’s refusal, and no receipt, when the owner already voted', async () => {
-    answer('decisions', 'detail', ok(aDetail({ myUnits: [aMyUnit({ as: 'proxy' })] })));
+    answer(
+      'decisions',
+      'detail',
+      ok(aDetail({ myUnits: [aMyUnit({ as: 'proxy', onBehalfOf: '钟霞' })] })),
+    );
     answer('decisions', 'cast', fail('FORBIDDEN', '业主本人已表决，代理人不能更改业主本人的表决'));
     const page = await openShared();
-    expect(textOf(page.querySelector('.ballot-for'))).toBe('为 12-03 投票（代理投票）');
+    expect(textOf(page.querySelector('.ballot-for'))).toBe('代 钟霞（12-03）投票');
     tap(page, '.choice--no');
     await flush();
     tap(page, '.confirm-button');
@@ -130,6 +134,7 @@ describe('decision detail page', () => {
                 receiptShort: 'x',
                 enteredBy: '王小红（社区工作者）',
                 replacedOnline: { reason: '业主当面确认改投', at: '2026-12-20T11:00:00+08:00' },
+                replacedReceipts: [],
               },
             }),
           ],
@@ -138,7 +143,9 @@ describe('decision detail page', () => {
     );
     const page = await openShared();
     expect(page.querySelector('.vote')).toBeUndefined();
-    expect(textOf(page.querySelector('.badge'))).toBe('已截止');
+    expect(textOf(page.querySelector('.badge'))).toBe('已截止，待计票');
+    // Voting is over: the count is no longer "live".
+    expect(textOf(page.querySelector('.link-results'))).toBe('查看计票结果');
     expect(textOf(page.querySelector('.rule'))).toBe(
       '参与表决的业主人数和面积均须达到三分之二，且四分之三以上同意（人数和面积）',
     );
@@ -164,7 +171,13 @@ describe('decision detail page', () => {
           myUnits: [
             aMyUnit({ unitId: 'u3-01', unitNo: '3-01', coveredUnitNos: ['3-01', '3-02'] }),
             aMyUnit({ unitId: 'u3-02', unitNo: '3-02', coveredUnitNos: ['3-01', '3-02'] }),
-            aMyUnit({ unitId: 'u9-04', unitNo: '9-04', as: 'proxy', coveredUnitNos: ['9-04'] }),
+            aMyUnit({
+              unitId: 'u9-04',
+              unitNo: '9-04',
+              as: 'proxy',
+              coveredUnitNos: ['9-04'],
+              onBehalfOf: '钟霞',
+            }),
           ],
         }),
       ),
@@ -172,8 +185,22 @@ describe('decision detail page', () => {
     answer('decisions', 'cast', ok(aReceipt({ unitNos: ['9-04'], voice: 'proxy' })));
     const page = await openShared();
     expect(page.data.view.votable).toEqual([
-      { unitId: 'u3-01', units: '3-01、3-02', as: '本人投票' },
-      { unitId: 'u9-04', units: '9-04', as: '代理投票' },
+      {
+        unitId: 'u3-01',
+        units: '3-01、3-02',
+        as: '本人投票',
+        forLine: '为 3-01、3-02 投票（本人投票）',
+        currentChoice: '',
+        currentLabel: '',
+      },
+      {
+        unitId: 'u9-04',
+        units: '9-04',
+        as: '代 钟霞（9-04）投票',
+        forLine: '代 钟霞（9-04）投票',
+        currentChoice: '',
+        currentLabel: '',
+      },
     ]);
     page.querySelector('.ballot-picker')?.dispatchEvent('change', { detail: { value: '1' } });
     await flush();
@@ -185,6 +212,9 @@ describe('decision detail page', () => {
       unitId: 'u9-04',
       choice: 'abstain',
     });
+    await flush();
+    // The receipt says on whose behalf it was cast.
+    expect(textOf(page.querySelector('.receipt-units'))).toBe('代 钟霞（9-04）投票');
   });
 
   it('shows the decision as it now stands when it is shown again', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../harness';
 import { aDetail } from './decisions-fixtures';
 import {
+  confirmationFor,
   controlsFor,
   emptyForm,
   fieldsOf,
@@ -57,6 +58,7 @@ describe('organizer page', () => {
       'form.opensDate': '2026-12-17',
       'form.closesDate': '2026-12-31',
     });
+    Object.assign(wx, { showModal: jest.fn().mockResolvedValue({ confirm: true }) });
     page.querySelector('.control--postNotice')?.dispatchEvent('tap');
     await settle();
     const create = cloudCalls().find((c) => c.data.action === 'create');
@@ -95,6 +97,7 @@ describe('organizer page', () => {
       'postNotice',
       fail('CONFLICT', '公示期至少 15 天：表决最早 2026-12-16T09:00:00+08:00 开始，请推迟开始时间'),
     );
+    Object.assign(wx, { showModal: jest.fn().mockResolvedValue({ confirm: true }) });
     const page = mount('pages/decision-organize/index');
     await callMethod(page, 'onLoad', { id: 'd9' });
     page.querySelector('.control--postNotice')?.dispatchEvent('tap');
@@ -133,6 +136,89 @@ describe('organizer page', () => {
     expect(textOf(page.querySelector('.message'))).toBe(
       '复核一致：90 张表决票（90 位业主、9000.00 m²）与计数完全相符',
     );
+  });
+});
+
+describe('irreversible steps ask first', () => {
+  const NOW = Date.parse('2026-12-20T10:00:00+08:00');
+
+  function modal(confirm: boolean): jest.Mock {
+    const showModal = jest.fn().mockResolvedValue({ confirm, cancel: !confirm });
+    Object.assign(wx, { showModal });
+    return showModal;
+  }
+
+  it.each([
+    ['notice', 'open', '开始投票？'],
+    ['closed', 'publishPreliminary', '公示初步结果？'],
+  ] as const)('from %s, %s asks and sends nothing when cancelled', async (status, step, title) => {
+    answer('decisions', 'detail', ok(aDetail({ status, votingOpen: false, canOrganize: true })));
+    const showModal = modal(false);
+    const page = mount('pages/decision-organize/index');
+    await callMethod(page, 'onLoad', { id: 'd1' });
+
+    page.querySelector(`.control--${step}`)?.dispatchEvent('tap');
+    await settle();
+
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title, showCancel: true }));
+    expect(String(showModal.mock.calls[0][0].content)).toContain('不可撤销');
+    expect(cloudCalls().filter((c) => c.data.action === step)).toHaveLength(0);
+  });
+
+  it('sends the step once confirmed', async () => {
+    const notice = aDetail({ status: 'notice', votingOpen: false, canOrganize: true });
+    answer('decisions', 'detail', ok(notice));
+    answer('decisions', 'open', ok({ ...notice, status: 'open', votingOpen: true }));
+    modal(true);
+    const page = mount('pages/decision-organize/index');
+    await callMethod(page, 'onLoad', { id: 'd1' });
+
+    page.querySelector('.control--open')?.dispatchEvent('tap');
+    await settle();
+
+    expect(cloudCalls().filter((c) => c.data.action === 'open')).toHaveLength(1);
+  });
+
+  it('结束投票 before the deadline explains why not, and sends nothing', async () => {
+    const closesAt = new Date(Date.now() + 3 * 24 * 3600_000).toISOString();
+    answer(
+      'decisions',
+      'detail',
+      ok(aDetail({ status: 'open', votingOpen: true, canOrganize: true, closesAt })),
+    );
+    const showModal = modal(true);
+    const page = mount('pages/decision-organize/index');
+    await callMethod(page, 'onLoad', { id: 'd1' });
+
+    page.querySelector('.control--close')?.dispatchEvent('tap');
+    await settle();
+
+    expect(showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '还不能结束投票', showCancel: false }),
+    );
+    expect(String(showModal.mock.calls[0][0].content)).toMatch(/截止前不能提前结束/);
+    expect(cloudCalls().filter((c) => c.data.action === 'close')).toHaveLength(0);
+  });
+
+  it('says what each step does, and the deadline as people read it', () => {
+    const d = {
+      title: '电梯更换',
+      opensAt: null,
+      closesAt: '2026-12-31T18:00:00+08:00',
+      objectionDays: 7,
+    };
+    expect(confirmationFor('close', d, NOW)).toMatchObject({
+      allowed: false,
+      content: expect.stringContaining('投票到 12月31日 18:00 截止'),
+    });
+    expect(confirmationFor('close', d, Date.parse('2026-12-31T18:00:00+08:00'))).toMatchObject({
+      allowed: true,
+      title: '结束投票？',
+      content: '「电梯更换」将停止投票，之后任何人都不能再投票或改票，此操作不可撤销。',
+    });
+    expect(confirmationFor('publishPreliminary', d, NOW)?.content).toContain('7 天异议期');
+    expect(confirmationFor('recount', d, NOW)).toBeNull();
+    expect(confirmationFor('extend', d, NOW)).toBeNull();
   });
 });
 

@@ -76,6 +76,19 @@ describe('paper ballot page', () => {
     expect(uploadFile).toHaveBeenCalledWith(
       expect.objectContaining({ filePath: 'wxfile://form.jpg' }),
     );
+    // It asks first, saying what will happen; "再核对" sends nothing.
+    const showModal = jest
+      .fn()
+      .mockResolvedValueOnce({ confirm: false, cancel: true })
+      .mockResolvedValueOnce({ confirm: true, cancel: false });
+    Object.assign(wx, { showModal });
+    page.querySelector('.submit')?.dispatchEvent('tap');
+    await settle();
+    expect(showModal.mock.calls[0][0]).toMatchObject({
+      title: '确认录入？',
+      content: '为 12-03 录入代理人签字的纸质表决票：反对。录入后立即计票，不能撤销。',
+    });
+    expect(cloudCalls().filter((c) => c.data.action === 'paperBallot')).toHaveLength(0);
     page.querySelector('.submit')?.dispatchEvent('tap');
     await settle();
     expect(cloudCalls().find((c) => c.data.action === 'paperBallot')?.data).toEqual({

@@ -22,6 +22,7 @@ export function aSummaryRow(overrides: Partial<DecisionSummaryView> = {}): Decis
     closesAt: '2026-12-31T18:00:00+08:00',
     noticePostedAt: '2026-12-01T09:00:00+08:00',
     objectionEndsAt: null,
+    passed: null,
     votingOpen: true,
     ...overrides,
   };
@@ -35,6 +36,7 @@ export function aMyUnit(overrides: Partial<MyUnitBallotView> = {}): MyUnitBallot
     as: 'owner',
     coveredUnitNos: ['12-03'],
     ballot: null,
+    onBehalfOf: null,
     ...overrides,
   };
 }
