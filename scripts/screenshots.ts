@@ -80,6 +80,23 @@ async function main(): Promise<void> {
     await frame(desk, 'pages/organizer/index').locator('.request').first().waitFor();
     await phone(desk, 'preview-organizer-desk');
     await desk.context().close();
+
+    // Money: an owner's 筹款 tab with a share still to pay, the public ledger, the treasurer's queue.
+    const money = await open(ownerYetToPay(), '#/pages/money/index');
+    await frame(money, 'pages/money/index')
+      .getByText('还需缴纳', { exact: true })
+      .first()
+      .waitFor();
+    await phone(money, 'preview-money-tab');
+    await money.context().close();
+    const ledger = await open(resident.openid, '#/pages/ledger/index');
+    await frame(ledger, 'pages/ledger/index').locator('.progress-line').first().waitFor();
+    await phone(ledger, 'preview-money-ledger');
+    await ledger.context().close();
+    const queue = await open('demo-treasurer', '#/pages/treasurer/index');
+    await frame(queue, 'pages/treasurer/index').locator('.post-cash').first().waitFor();
+    await phone(queue, 'preview-treasurer');
+    await queue.context().close();
   } finally {
     await browser.close();
     await cloud.close();
@@ -113,6 +130,23 @@ function ownerYetToVote(): string {
       m.unitIds.every((id) => !voted.has(id)),
   );
   if (!owner) throw new Error('every owner in the demo has voted on the open vote');
+  return owner.openid;
+}
+
+/** The openid of an owner of one flat whose share nobody has paid yet in the demo. */
+function ownerYetToPay(): string {
+  const money = demoBuilding(Date.now()).collections as unknown as {
+    payOrders: Array<{ unitId: string }>;
+    cashReceipts: Array<{ unitId: string }>;
+  };
+  const paid = new Set([...money.payOrders, ...money.cashReceipts].map((r) => r.unitId));
+  const owner = demoSeed().collections.members.find(
+    (m) =>
+      m.openid.startsWith('demo-owner-') &&
+      m.unitIds.length === 1 &&
+      m.unitIds.every((id) => !paid.has(id)),
+  );
+  if (!owner) throw new Error('every owner in the demo has paid');
   return owner.openid;
 }
 

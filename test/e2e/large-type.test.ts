@@ -7,7 +7,7 @@ import { startJourney, type Journey, type JourneyPage } from './journey';
  */
 jest.setTimeout(90_000);
 
-const PLAN = 'd-elevator-plan';
+const PLAN = 'd-outage-arrangements';
 const TAP_MIN_PT = 44;
 
 const PAGES: [route: string, hash: string, ready: string][] = [
