@@ -90,7 +90,10 @@ async function main(): Promise<void> {
     await phone(money, 'preview-money-tab');
     await money.context().close();
     const ledger = await open(resident.openid, '#/pages/ledger/index');
-    await frame(ledger, 'pages/ledger/index').locator('.progress-line').first().waitFor();
+    await frame(ledger, 'pages/ledger/index')
+      .getByText(/已筹 ¥/)
+      .first()
+      .waitFor();
     await phone(ledger, 'preview-money-ledger');
     await ledger.context().close();
     const queue = await open('demo-treasurer', '#/pages/treasurer/index');
