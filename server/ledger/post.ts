@@ -1,14 +1,5 @@
-import { accountKind, unitIdOfAccount, type AccountId } from '../../core/ledger/accounts';
+import type { AccountId } from '../../core/ledger/accounts';
 import {
-  applyDelta,
-  deltasOf,
-  unitPayStatus,
-  ZERO_BALANCE,
-  type UnitPayStatus,
-} from '../../core/ledger/balances';
-import { GENESIS_HASH, sealed } from '../../core/ledger/canonical';
-import {
-  entryOf,
   requestProblem,
   sameTransfer,
   type EntryDoc,
@@ -18,6 +9,7 @@ import {
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
 import { inTransaction, registryDb, type Docs } from '../repository/docs';
+import { appendEntry, emptyBalance, emptyHead } from './append';
 import { HEAD_ID, type BalanceDoc, type HeadDoc, type PendingDoc } from './store';
 
 /**
@@ -33,36 +25,6 @@ export interface PostOutcome {
   id: string;
   outcome: 'posted' | 'duplicate';
   seq: number;
-}
-
-function emptyHead(at: string): HeadDoc {
-  return {
-    _id: HEAD_ID,
-    seq: 0,
-    hash: GENESIS_HASH,
-    units: { paid: 0, partly: 0, unpaid: 0 },
-    collectedFen: 0,
-    pendingPaidFen: 0,
-    updatedAt: at,
-  };
-}
-
-function emptyBalance(account: AccountId, at: string): BalanceDoc {
-  const unitId = unitIdOfAccount(account);
-  return {
-    _id: account,
-    account,
-    kind: accountKind(account),
-    unitId,
-    ...ZERO_BALANCE,
-    status: unitId === null ? null : 'none',
-    lastSeq: 0,
-    updatedAt: at,
-  };
-}
-
-function countStatus(head: HeadDoc, status: UnitPayStatus | null, by: 1 | -1): void {
-  if (status === 'paid' || status === 'partly' || status === 'unpaid') head.units[status] += by;
 }
 
 /**
@@ -127,53 +89,13 @@ export async function postTransfers(
       ) {
         throw new AppError('INVALID_INPUT', `确认或作废须与待确认转账 ${settles} 的账户和金额一致`);
       }
-      pendings.set(settles, {
-        ...pending,
-        status: req.postPendingId ? 'posted' : 'voided',
-        settledBy: req.id,
-        settledAt: at,
-      });
     }
-    const entry = sealed(entryOf(req, head.seq + 1, at, head.hash));
+    // The accounts it moves are read once, before the (synchronous) append.
+    await balanceOf(req.from);
+    await balanceOf(req.to);
+    const entry = appendEntry({ head, balances, pendings }, req, at);
     await tx.set('entries', entry.id, entry);
     written.set(entry.id, entry);
-    for (const delta of deltasOf(entry)) {
-      const before = await balanceOf(delta.account);
-      const moved = applyDelta(before, delta);
-      const status = before.unitId === null ? null : unitPayStatus(moved);
-      const other = delta.account === entry.from ? entry.to : entry.from;
-      if (before.unitId !== null && other !== 'assessments') {
-        head.collectedFen = (head.collectedFen ?? 0) - delta.postedFen;
-        head.pendingPaidFen = (head.pendingPaidFen ?? 0) - delta.pendingFen;
-      }
-      countStatus(head, before.status, -1);
-      countStatus(head, status, 1);
-      balances.set(delta.account, {
-        ...before,
-        ...moved,
-        status,
-        lastSeq: entry.seq,
-        updatedAt: at,
-      });
-    }
-    if (entry.pending) {
-      pendings.set(entry.id, {
-        _id: entry.id,
-        kind: entry.kind,
-        from: entry.from,
-        to: entry.to,
-        amountFen: entry.amountFen,
-        unitId: entry.unitId,
-        status: 'pending',
-        seq: entry.seq,
-        at,
-        settledBy: null,
-        settledAt: null,
-      });
-    }
-    head.seq = entry.seq;
-    head.hash = entry.hash;
-    head.updatedAt = at;
     out.push({ id: entry.id, outcome: 'posted', seq: entry.seq });
   }
   if (written.size === 0) return out;
