@@ -69,6 +69,8 @@ async function main(): Promise<void> {
     await detail.locator('.choice--yes').click();
     await detail.getByText('确认投票', { exact: true }).click();
     await detail.locator('.receipt').waitFor();
+    // The "已投票" toast goes after 1.5 s; the receipt is what the picture is for.
+    await vote.locator('.pv-toast').waitFor({ state: 'detached' });
     await phone(vote, 'preview-vote-receipt');
     await detail.getByText('查看实时结果', { exact: true }).click();
     await frame(vote, 'pages/decision-results/index').locator('.turnout-line').waitFor();
