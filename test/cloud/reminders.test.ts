@@ -206,6 +206,18 @@ describe('reminders and the scheduler', () => {
     expect(t.cloud.database.documents('schedulerRuns', 0, 1).total).toBe(runs);
   });
 
+  it('runs only on a timer event: any other event with no caller is refused and nothing runs', async () => {
+    const runs = t.cloud.database.documents('schedulerRuns', 0, 1).total;
+    for (const event of [{}, { action: 'cast', unitId: 'u2-01' }, { Type: 'timer' }]) {
+      const r = await t.call('scheduler', event, '');
+      expect((r.body as { result: unknown }).result).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+      });
+    }
+    expect(t.cloud.database.documents('schedulerRuns', 0, 1).total).toBe(runs);
+  });
+
   it('runs from its timer trigger (config.json: every ten minutes) as the local cloud fires it', async () => {
     const runs = () =>
       t.cloud.database.documents('schedulerRuns', 0, 1000).docs as Array<{ trigger: string }>;
