@@ -21,6 +21,7 @@ import {
   towerSeed,
   type Tower,
 } from '../test/helpers/decisionsTower';
+import { rowsBySize, type Row } from './table';
 
 /**
  * decisions through the local cloud, on a 138-flat tower and a 10,000-unit one:
@@ -31,7 +32,6 @@ import {
  * - 200 casts and re-casts sent at once (8 workers), each client retrying CONFLICT: one ballot per
  *   person, counters equal to a recount, errors that are not conflicts.
  */
-type Row = Record<string, string | number>;
 
 const SIZES = [138, 10_000] as const;
 const STORM = 200;
@@ -287,13 +287,7 @@ async function benchSize(size: number): Promise<Sized> {
 export async function benchDecisions(): Promise<Row[]> {
   const sized: Sized[] = [];
   for (const size of SIZES) sized.push(await benchSize(size));
-  const column = (s: Sized) => `${s.size.toLocaleString('en-US')} units`;
-  const row = (measure: string, target: string, value: (s: Sized) => string | number): Row => {
-    const r: Row = { measure };
-    for (const s of sized) r[column(s)] = value(s);
-    r.target = target;
-    return r;
-  };
+  const row = rowsBySize(sized);
   return [
     row('cast: document requests inside the transaction', '≤ 4', (s) => s.txDocRequests),
     row('cast by owner: db requests, whole invocation', 'reported', (s) => s.castRequests),

@@ -11,7 +11,7 @@ import type { HeadDoc } from '../server/ledger/store';
 import type { ApiResult, CreatedOrder, IssueChargesResult } from '../typings/api';
 import { ORGANIZER, type Tower } from '../test/helpers/decisionsTower';
 import { COST_DECISION, PLAN_A_FEN, finalWith, fundsSeed } from '../test/helpers/fundsTower';
-import type { Row } from './table';
+import { rowsBySize, type Row } from './table';
 
 /**
  * funds through the local cloud and its pay simulator, on a 138-flat tower and a 10,000-unit one
@@ -235,13 +235,7 @@ async function benchSize(size: number): Promise<Sized> {
 export async function benchFunds(): Promise<Row[]> {
   const sized: Sized[] = [];
   for (const size of SIZES) sized.push(await benchSize(size));
-  const column = (s: Sized) => `${s.size.toLocaleString('en-US')} units`;
-  const row = (measure: string, target: string, value: (s: Sized) => string | number): Row => {
-    const r: Row = { measure };
-    for (const s of sized) r[column(s)] = value(s);
-    r.target = target;
-    return r;
-  };
+  const row = rowsBySize(sized);
   return [
     row('issueCharges: units charged / calls', 'all', (s) => `${s.charged} / ${s.chargeCalls}`),
     row('issueCharges: ms for the whole building', 'reported', (s) => s.chargeMs),

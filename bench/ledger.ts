@@ -12,7 +12,7 @@ import { ledgerDocs } from '../server/ledger/seedDocs';
 import { ledgerSeed, STAFF, TREASURER } from '../test/helpers/ledgerTower';
 import { ledgerStorm } from '../test/helpers/ledgerStorm';
 import type { ApiResult } from '../typings/api';
-import type { Row } from './table';
+import { rowsBySize, type Row } from './table';
 
 /**
  * The ledger through the local cloud, on a 138-flat tower and a 10,000-unit one whose ledger is
@@ -183,13 +183,7 @@ async function benchStorm(): Promise<StormRow[]> {
 export async function benchLedger(): Promise<Row[]> {
   const sized: Sized[] = [];
   for (const size of SIZES) sized.push(await benchSize(size));
-  const column = (s: Sized) => `${s.size.toLocaleString('en-US')} units`;
-  const row = (measure: string, target: string, value: (s: Sized) => string | number): Row => {
-    const r: Row = { measure };
-    for (const s of sized) r[column(s)] = value(s);
-    r.target = target;
-    return r;
-  };
+  const row = rowsBySize(sized);
   const rows = [
     row('entries in the ledger', 'reported', (s) => s.entries),
     row('overview: db requests, whole invocation', 'flat', (s) => s.overview),
@@ -205,7 +199,7 @@ export async function benchLedger(): Promise<Row[]> {
     ...rows,
     ...storm.map((r) => ({
       measure: r.measure,
-      [column(sized[0] as Sized)]: r.value,
+      [`${(sized[0] as Sized).size.toLocaleString('en-US')} units`]: r.value,
       target: r.target,
     })),
   ];

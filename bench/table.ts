@@ -19,3 +19,18 @@ export function printTable(title: string, rows: readonly Row[]): void {
   console.log('  ' + line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log('  ' + line(columns.map((c) => cell(r[c]))));
 }
+
+/**
+ * A row builder for figures measured at several building sizes: one row per measure, one column
+ * per size ("10,000 units"), then the target.
+ */
+export function rowsBySize<S extends { size: number }>(
+  sized: readonly S[],
+): (measure: string, target: string, value: (s: S) => string | number) => Row {
+  return (measure, target, value) => {
+    const r: Row = { measure };
+    for (const s of sized) r[`${s.size.toLocaleString('en-US')} units`] = value(s);
+    r.target = target;
+    return r;
+  };
+}
