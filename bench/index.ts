@@ -1,3 +1,4 @@
+import { benchBudget } from './budget';
 import { benchHouseholds } from './households';
 import { benchDecisions } from './decisions';
 import { benchFunds } from './funds';
@@ -26,6 +27,9 @@ async function section(title: string, run: () => Promise<void>): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  await section('Performance budget', async () => {
+    printTable('Performance budget', await benchBudget());
+  });
   await section('Cloud functions', async () => {
     printTable('Cloud functions through the local cloud', await benchHouseholds());
   });

@@ -1,6 +1,7 @@
 import jComponent from 'j-component/src/index';
 
 import { config, moduleInfo } from './config';
+import { setDataProbeBehaviors } from './setDataProbe';
 import { injectScope } from './styles';
 import { isRecord, resolvePath, warnOnce } from './util';
 
@@ -91,6 +92,10 @@ function register(path: string, def: Def): void {
   const id = componentId(path);
   jComponent.register({
     ...def,
+    behaviors: [
+      ...setDataProbeBehaviors(path),
+      ...(Array.isArray(def.behaviors) ? (def.behaviors as unknown[]) : []),
+    ],
     relations: relationsOf(path, def.relations),
     id,
     path: `/${path}`,
