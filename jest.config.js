@@ -15,7 +15,7 @@ module.exports = {
       testEnvironment: 'node',
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
-      testMatch: ['<rootDir>/test/{core,server,cloud,localcloud,cli,e2e}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{core,server,cloud,localcloud,cli,e2e,bench}/**/*.test.ts'],
     },
     {
       displayName: 'miniprogram',
