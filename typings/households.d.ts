@@ -276,7 +276,12 @@ export interface LastMileView {
   filter: LastMileFilterName;
   /** Counts over the whole building, whatever the filter. */
   counts: LastMileCountsView;
+  /** The rows of this page (all of them when the request set no limit). */
   rows: LastMileRowView[];
+  /** Rows the filter matches in the whole building. */
+  total: number;
+  /** Where the next page starts, or null after the last. */
+  nextOffset: number | null;
 }
 
 export interface LogContactRequest {
@@ -371,7 +376,10 @@ export interface HouseholdsApi {
     response: RosterImportResult;
   };
   importHistory: { request: Empty; response: { imports: RosterImportView[] } };
-  lastMile: { request: { filter: LastMileFilterName }; response: LastMileView };
+  lastMile: {
+    request: { filter: LastMileFilterName; offset?: number; limit?: number };
+    response: LastMileView;
+  };
   logContact: { request: LogContactRequest; response: { row: LastMileRowView } };
   contactDetails: { request: { unitId: string }; response: ContactDetails };
   setRoles: {

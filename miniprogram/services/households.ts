@@ -70,8 +70,12 @@ export async function decideBinding(
   return (await callApi('households', 'decideBinding', request)).binding;
 }
 
-export function getLastMile(filter: LastMileFilterName): Promise<LastMileView> {
-  return callApi('households', 'lastMile', { filter });
+/** The last-mile rows of a filter; with `page`, only that slice of them. */
+export function getLastMile(
+  filter: LastMileFilterName,
+  page?: { offset: number; limit: number },
+): Promise<LastMileView> {
+  return callApi('households', 'lastMile', page ? { filter, ...page } : { filter });
 }
 
 export async function logContact(request: LogContactRequest): Promise<LastMileRowView> {

@@ -25,7 +25,7 @@ import { loadBuilding, loadPeople, loadUnit } from './registry';
  * call or visit. Phone numbers appear for admins only.
  */
 export async function lastMile(
-  request: { filter: LastMileFilterName },
+  request: { filter: LastMileFilterName; offset?: number; limit?: number },
   ctx: UseCaseContext,
 ): Promise<LastMileView> {
   const caller = await ctx.caller();
@@ -45,10 +45,21 @@ export async function lastMile(
     now: ctx.now,
     includePhones: caller.roles.includes('admin'),
   });
+  // A page at a time for the tracker: at 10,000 units the whole list is over a megabyte, more
+  // than one answer or one setData may carry.
+  const matching = filterLastMile(rows, request.filter);
+  const offset = request.offset ?? 0;
+  const page =
+    request.limit === undefined
+      ? matching.slice(offset)
+      : matching.slice(offset, offset + request.limit);
+  const next = offset + page.length;
   return {
     filter: request.filter,
     counts: countLastMile(rows),
-    rows: filterLastMile(rows, request.filter),
+    rows: page,
+    total: matching.length,
+    nextOffset: next < matching.length ? next : null,
   };
 }
 

@@ -99,7 +99,16 @@ export const schemas = {
       })
       .strict(),
   ),
-  lastMile: schemaFor('lastMile', z.object({ filter: z.enum(LAST_MILE_FILTERS) }).strict()),
+  lastMile: schemaFor(
+    'lastMile',
+    z
+      .object({
+        filter: z.enum(LAST_MILE_FILTERS),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
   logContact: schemaFor(
     'logContact',
     z

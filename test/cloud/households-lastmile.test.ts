@@ -42,6 +42,24 @@ describe('the last-mile tracker', () => {
     expect(visits.rows.map((r) => r.unitNo)).toEqual(['2-05', '6-02', '13-01', '20-01', '20-02']);
   });
 
+  it('pages the list on request: consecutive slices, the total, and where the next one starts', async () => {
+    const all = await api.ok('lastMile', { filter: 'all' }, 'demo-staff1');
+    expect(all).toMatchObject({ total: 138, nextOffset: null });
+    const first = await api.ok('lastMile', { filter: 'all', offset: 0, limit: 50 }, 'demo-staff1');
+    expect(first).toMatchObject({ total: 138, nextOffset: 50, counts: all.counts });
+    const rest = await api.ok('lastMile', { filter: 'all', offset: 100, limit: 50 }, 'demo-staff1');
+    expect(rest).toMatchObject({ total: 138, nextOffset: null });
+    expect([...first.rows, ...rest.rows].map((r) => r.unitNo)).toEqual(
+      [...all.rows.slice(0, 50), ...all.rows.slice(100)].map((r) => r.unitNo),
+    );
+    expect((await api.err('lastMile', { filter: 'all', limit: 0 }, 'demo-staff1')).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      (await api.err('lastMile', { filter: 'all', offset: -1, limit: 5 }, 'demo-staff1')).code,
+    ).toBe('INVALID_INPUT');
+  });
+
   it('shows phone numbers to admins only', async () => {
     const staff = await api.ok('lastMile', { filter: 'all' }, 'demo-staff1');
     expect(staff.rows.flatMap((r) => r.owners.map((o) => o.phone)).every((p) => p === null)).toBe(

@@ -26,6 +26,12 @@ import {
 
 type Status = 'loading' | 'ready' | 'error';
 
+/**
+ * Households shown at a time: a tall building's list would pass setData's size (and one cloud
+ * answer's) in one go; more come on a tap, each row set by its own path.
+ */
+const CONTACTS_PAGE = 50;
+
 const FILTERS: Array<{ key: LastMileFilterName; label: string }> = [
   { key: 'unreached', label: '未联系上' },
   { key: 'overseas', label: '外地/海外' },
@@ -57,6 +63,10 @@ Component({
     filter: 'unreached' as LastMileFilterName,
     counts: null as LastMileCountsView | null,
     contacts: [] as ContactRow[],
+    /** Where the next page of the list starts, or null when all are shown. */
+    nextContacts: null as number | null,
+    contactsTotal: 0,
+    loadingMore: false,
     importing: false,
     preview: null as ImportPreview | null,
     pendingFile: null as { fileId: string; fileName: string } | null,
@@ -80,7 +90,7 @@ Component({
         const [requests, imports, lastMile] = await Promise.all([
           listBindingRequests(),
           getImportHistory(),
-          getLastMile(this.data.filter),
+          getLastMile(this.data.filter, { offset: 0, limit: CONTACTS_PAGE }),
         ]);
         this.setData({
           status: 'ready',
@@ -88,9 +98,35 @@ Component({
           imports: imports.slice(0, 3).map(importLine),
           counts: lastMile.counts,
           contacts: lastMile.rows.map(contactRow),
+          nextContacts: lastMile.nextOffset,
+          contactsTotal: lastMile.total,
         });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
+      }
+    },
+
+    /** The next page of the list, appended row by row so setData carries only the new rows. */
+    async onMoreContacts(): Promise<void> {
+      const offset = this.data.nextContacts;
+      if (offset === null || this.data.loadingMore) return;
+      const filter = this.data.filter;
+      this.setData({ loadingMore: true });
+      try {
+        const lastMile = await getLastMile(filter, { offset, limit: CONTACTS_PAGE });
+        if (filter !== this.data.filter) return;
+        const appended: Record<string, unknown> = {
+          counts: lastMile.counts,
+          nextContacts: lastMile.nextOffset,
+          contactsTotal: lastMile.total,
+        };
+        const start = this.data.contacts.length;
+        lastMile.rows.forEach((row, i) => (appended[`contacts[${start + i}]`] = contactRow(row)));
+        this.setData(appended);
+      } catch (error) {
+        wx.showToast({ title: userMessageOf(error), icon: 'none' });
+      } finally {
+        this.setData({ loadingMore: false });
       }
     },
 
@@ -130,8 +166,13 @@ Component({
       const filter = event.currentTarget.dataset.filter;
       this.setData({ filter });
       try {
-        const lastMile = await getLastMile(filter);
-        this.setData({ counts: lastMile.counts, contacts: lastMile.rows.map(contactRow) });
+        const lastMile = await getLastMile(filter, { offset: 0, limit: CONTACTS_PAGE });
+        this.setData({
+          counts: lastMile.counts,
+          contacts: lastMile.rows.map(contactRow),
+          nextContacts: lastMile.nextOffset,
+          contactsTotal: lastMile.total,
+        });
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
       }
@@ -153,9 +194,9 @@ Component({
         const row = contactRow(
           await logContact({ unitId, channel: outcome.channel, reached: outcome.reached }),
         );
-        this.setData({
-          contacts: this.data.contacts.map((c) => (c.unitId === unitId ? row : c)),
-        });
+        // Only the row that changed crosses to the view.
+        const index = this.data.contacts.findIndex((c) => c.unitId === unitId);
+        if (index >= 0) this.setData({ [`contacts[${index}]`]: row });
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
       }

@@ -112,5 +112,7 @@ export function aLastMile(rows: LastMileRowView[] = [aContact()]): LastMileView 
     filter: 'unreached',
     counts: { units: 138, reached: 131, unreached: 7, overseas: 7, elderly: 19, needsHomeVisit: 5 },
     rows,
+    total: rows.length,
+    nextOffset: null,
   };
 }

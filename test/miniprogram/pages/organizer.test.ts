@@ -167,6 +167,38 @@ describe('organizer page', () => {
     sheet.mockRestore();
   });
 
+  it('shows a tall building a page of households at a time and appends the next on a tap', async () => {
+    answerAll();
+    const unit = (i: number) =>
+      aContact({ unitId: `u${i}`, unitNo: `${Math.floor(i / 6) + 2}-0${(i % 6) + 1}` });
+    answer('households', 'lastMile', (request) => {
+      const offset = typeof request.offset === 'number' ? request.offset : 0;
+      const rows = Array.from({ length: 50 }, (_, i) => unit(offset + i));
+      return ok({
+        ...aLastMile(rows),
+        total: 120,
+        nextOffset: offset + 50 < 120 ? offset + 50 : null,
+      });
+    });
+    const page = await open();
+    expect(cloudCalls().find((c) => c.data.action === 'lastMile')?.data).toEqual({
+      action: 'lastMile',
+      filter: 'unreached',
+      offset: 0,
+      limit: 50,
+    });
+    expect(page.querySelectorAll('.contact')).toHaveLength(50);
+    expect(textOf(page.querySelector('.more-contacts'))).toBe('显示更多（已显示 50 / 120 户）');
+
+    page.querySelector('.more-contacts')?.dispatchEvent('tap');
+    await flush();
+    expect(cloudCalls().at(-1)?.data).toMatchObject({ action: 'lastMile', offset: 50, limit: 50 });
+    const units = page.querySelectorAll('.contact-unit').map((u) => textOf(u));
+    expect(units).toHaveLength(100);
+    expect(new Set(units).size).toBe(100);
+    expect(page.data.nextContacts).toBe(100);
+  });
+
   it('uploads the roster, previews it, and imports on confirmation', async () => {
     answerAll();
     const choose = jest.spyOn(wx, 'chooseMessageFile').mockImplementation((() =>
