@@ -8,7 +8,7 @@ import type { Db } from '../cloud';
 import { auditEntry } from '../repository/audit';
 import { addMany, docs } from '../repository/docs';
 import { readAll } from '../repository/readAll';
-import { readRosterFile, RosterFileError } from './readRosterFile';
+import { readRosterFile, RosterFileError, rosterFileProblem } from './readRosterFile';
 
 /**
  * The roster import, shared by `tongti import units` and the organizers' upload action: read the
@@ -25,6 +25,9 @@ export interface RosterImportOptions {
   by: { openid: string; roles: string[] };
   now: Date;
   requestId: string;
+  /** The worksheet to read when the workbook holds several rosters; how a person names it. */
+  sheet?: string | undefined;
+  howToChooseSheet?: string;
   /** Record the run in `imports` (the organizers' status page) and the audit log. */
   record: boolean;
   /** How many documents are about to be written; then each write as it lands. */
@@ -53,14 +56,17 @@ export async function importRoster(opts: RosterImportOptions): Promise<RosterImp
   };
   let parsed: ReturnType<typeof parseRoster> | null = null;
   try {
-    const table = await readRosterFile(opts.fileName, opts.bytes);
+    const table = await readRosterFile(opts.fileName, opts.bytes, {
+      sheet: opts.sheet,
+      ...(opts.howToChooseSheet ? { howToChooseSheet: opts.howToChooseSheet } : {}),
+    });
     parsed = parseRoster(table);
-    result.rows = table.rows.filter((r) => r.cells.some((c) => c.trim() !== '')).length;
+    result.rows = parsed.dataRows;
     result.errors = parsed.errors;
     result.ignoredColumns = parsed.ignoredColumns;
   } catch (error) {
     if (!(error instanceof RosterFileError)) throw error;
-    result.errors = [{ line: error.line ?? 1, column: null, message: error.message }];
+    result.errors = [rosterFileProblem(error)];
   }
   if (parsed && !result.errors.length) {
     const [units, people] = await Promise.all([
