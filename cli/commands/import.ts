@@ -217,7 +217,13 @@ async function importInto(
     },
   });
   (bar as SingleBar | null)?.stop();
-  io.stdout(report(args, result, parsed.totalsLines));
+  if (result.errors.length) {
+    // Against the registry a row can still be wrong (1203 in a building with rooms 1-203).
+    for (const e of result.errors) io.stderr(`${formatRosterError(args.file, e)}\n`);
+    io.stderr(nothingImported(result.errors.length));
+    return EXIT_INVALID;
+  }
+  io.stdout(report(args, result, parsed.skipped));
   return EXIT_OK;
 }
 
@@ -264,7 +270,11 @@ async function resolveBuilding(
   return building;
 }
 
-function report(args: Args, r: RosterImportResult, totalsLines: readonly number[]): string {
+function report(
+  args: Args,
+  r: RosterImportResult,
+  skipped: ReadonlyArray<{ line: number; text: string }>,
+): string {
   const lines: string[] = [];
   lines.push(
     `${args.file}: ${r.rows} rows — units: ${r.created.length} new, ${r.updated.length} updated, ` +
@@ -278,9 +288,7 @@ function report(args: Args, r: RosterImportResult, totalsLines: readonly number[
     );
   }
   if (r.ignoredColumns.length) lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
-  if (totalsLines.length) {
-    lines.push(`  skipped totals rows (合计/总计): line ${totalsLines.join(', ')}`);
-  }
+  for (const s of skipped) lines.push(`  skipped ${args.file}:${s.line}: ${s.text}（不是房屋）`);
   // Printed in every run, dry or not: each is a guess a person must confirm.
   for (const q of r.questions) lines.push(`  check ${args.file}:${q.line}: ${q.message}`);
   lines.push(

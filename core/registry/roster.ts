@@ -1,6 +1,12 @@
 import { parseArea } from '../tally/area';
 import type { RosterError, UnitStatus } from './model';
-import { DEFAULT_MAX_ROOM, halfWidth, readRoomNumber, roomReadings } from './roomNumber';
+import {
+  DEFAULT_MAX_ROOM,
+  halfWidth,
+  readRoomNumber,
+  roomReadings,
+  type RoomLayout,
+} from './roomNumber';
 
 /**
  * The property office's roster, one row per unit, checked row by row. Every problem is reported
@@ -33,12 +39,53 @@ export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 /** Names the office uses for each column (compared without spaces, brackets or case). */
 const COLUMN_NAMES: Record<RosterColumn, string[]> = {
-  unitNo: ['房号', '房间号', '室号', '户号', '门牌号', 'unit', 'unitno', 'room'],
+  unitNo: [
+    '房号',
+    '房间号',
+    '室号',
+    '户号',
+    '门牌号',
+    '房屋编号',
+    '门牌',
+    'unit',
+    'unitno',
+    'room',
+  ],
   floor: ['楼层', '层', '所在楼层', 'floor'],
-  area: ['面积', '建筑面积', '产证面积', '登记面积', '专有面积', '专有部分面积', 'area'],
+  area: [
+    '面积',
+    '建筑面积',
+    '产证面积',
+    '登记面积',
+    '专有面积',
+    '专有部分面积',
+    '房屋面积',
+    '产权面积',
+    'area',
+  ],
   status: ['状态', '房屋状态', '使用状态', 'status'],
-  owners: ['业主', '业主姓名', '产权人', '姓名', 'owner', 'owners'],
-  phones: ['电话', '联系电话', '手机', '手机号', 'phone', 'phones'],
+  owners: [
+    '业主',
+    '业主姓名',
+    '产权人',
+    '产权人姓名',
+    '所有权人',
+    '房屋所有人',
+    '姓名',
+    'owner',
+    'owners',
+  ],
+  phones: [
+    '电话',
+    '联系电话',
+    '手机',
+    '手机号',
+    '手机号码',
+    '电话号码',
+    '联系方式',
+    'phone',
+    'phones',
+  ],
   elderly: ['高龄', '长者', '老人', '高龄老人', 'elderly'],
   noSmartphone: ['无智能手机', '没有智能手机', 'nosmartphone'],
   livesIn: ['常住地', '现居地', '外地或海外', '海外外地', 'livesin'],
@@ -96,10 +143,10 @@ export interface RosterParse {
   errors: RosterError[];
   /** Header cells that name no known column; left out, reported so typos are noticed. */
   ignoredColumns: string[];
-  /** Rows read as units or as problems: not the blank rows, nor the totals rows (合计, 总计). */
+  /** Rows read as units or as problems: not the blank rows, totals rows or notes. */
   dataRows: number;
-  /** Totals rows, left out: their lines, so a person can see what was skipped. */
-  totalsLines: number[];
+  /** Totals rows (合计, 总计) and notes (注：…), left out: shown so a person sees what was skipped. */
+  skipped: Array<{ line: number; text: string }>;
 }
 
 function normalizeHeader(cell: string): string {
@@ -232,10 +279,25 @@ function splitPhones(text: string): Array<{ text: string; phone: string | null }
   return phones;
 }
 
-/** 合计, 总计, 小计, 共计 (also spaced out, "合 计"): a totals row, not a unit. */
-function isTotalsRow(cells: readonly string[]): boolean {
-  const filled = cells.map((c) => halfWidth(c).replace(/\s/g, '')).filter((c) => c !== '');
-  return filled.slice(0, 3).some((c) => /^(合计|总计|小计|共计|总合计)/.test(c));
+/**
+ * 合计, 总计, 小计, 共计 (also spaced out, "合 计"): a totals row; a lone 注：/说明/制表 line under
+ * the table: a note. Neither is a unit. Returns what the row says, or null for any other row.
+ */
+function skippedRowText(cells: readonly string[]): string | null {
+  const filled = cells.map((c) => c.trim()).filter((c) => halfWidth(c) !== '');
+  const totals = filled
+    .slice(0, 3)
+    .find((c) => /^(合计|总计|小计|共计|总合计)/.test(c.replace(/\s/g, '')));
+  if (totals !== undefined) return totals.replace(/\s/g, '');
+  const [only] = filled;
+  if (
+    filled.length === 1 &&
+    only !== undefined &&
+    /^(注|备注|说明|制表|填表|数据来源)/.test(only)
+  ) {
+    return only;
+  }
+  return null;
 }
 
 /** 89.12, 89.12㎡, 89.12 平方米, 89.12m2, 1,089.12 → the number's text. */
@@ -277,8 +339,33 @@ function readLivesIn(text: string | undefined): string | null | undefined {
 }
 
 /** Checks every row; rows with problems are left out of `rows` and explained in `errors`. */
-export function parseRoster(table: RosterTable): RosterParse {
-  const parsed = parseRosterRows(table);
+export interface RosterParseOptions {
+  /**
+   * What is known of the building (its floors, its longest room numbers): it decides between
+   * the readings of a compact number such as 1203. A single reading stands on its own.
+   */
+  layout?: Pick<RoomLayout, 'maxFloor' | 'maxRoom'>;
+}
+
+/**
+ * What the registry says of the building's shape: its floors (when recorded) and its longest
+ * room number, for parseRoster's layout.
+ */
+export function registryLayout(
+  floors: number,
+  units: ReadonlyArray<{ unitNo: string; floor: number }>,
+): Pick<RoomLayout, 'maxFloor' | 'maxRoom'> {
+  const layout: Pick<RoomLayout, 'maxFloor' | 'maxRoom'> = { maxRoom: DEFAULT_MAX_ROOM };
+  for (const u of units) {
+    const room = Number(u.unitNo.split('-')[1] ?? 0);
+    if (Number.isInteger(room)) layout.maxRoom = Math.max(layout.maxRoom ?? 0, room);
+  }
+  if (floors > 0) layout.maxFloor = Math.max(floors, ...units.map((u) => u.floor));
+  return layout;
+}
+
+export function parseRoster(table: RosterTable, options: RosterParseOptions = {}): RosterParse {
+  const parsed = parseRosterRows(table, options);
   if (table.sheet !== undefined) {
     const sheet = table.sheet;
     parsed.errors = parsed.errors.map((e) => ({ ...e, sheet }));
@@ -286,7 +373,7 @@ export function parseRoster(table: RosterTable): RosterParse {
   return parsed;
 }
 
-function parseRosterRows(table: RosterTable): RosterParse {
+function parseRosterRows(table: RosterTable, options: RosterParseOptions): RosterParse {
   const errors: RosterError[] = [];
   const columnAt = new Map<RosterColumn, number>();
   const ignoredColumns: string[] = [];
@@ -296,7 +383,7 @@ function parseRosterRows(table: RosterTable): RosterParse {
     errors,
     ignoredColumns,
     dataRows: 0,
-    totalsLines: [],
+    skipped: [],
   });
   table.header.cells.forEach((cell, index) => {
     const name = normalizeHeader(cell);
@@ -339,19 +426,18 @@ function parseRosterRows(table: RosterTable): RosterParse {
     const index = columnAt.get(column);
     return index === undefined ? undefined : halfWidth(raw.cells[index] ?? '');
   };
-  const totalsLines: number[] = [];
+  const skipped: RosterParse['skipped'] = [];
   const data = table.rows.filter((raw) => {
     if (raw.cells.every((c) => halfWidth(c) === '')) return false;
-    if (isTotalsRow(raw.cells)) {
-      totalsLines.push(raw.line);
-      return false;
-    }
-    return true;
+    const text = skippedRowText(raw.cells);
+    if (text !== null) skipped.push({ line: raw.line, text });
+    return text === null;
   });
 
   // Rooms written apart (8-03, 1楼203室) say how long the building's room numbers are; a compact
   // number (1203) is then read against that, or against the row's floor column.
-  let maxRoom = DEFAULT_MAX_ROOM;
+  let maxRoom = Math.max(DEFAULT_MAX_ROOM, options.layout?.maxRoom ?? 0);
+  const maxFloor = options.layout?.maxFloor;
   for (const raw of data) {
     const readings = roomReadings(cellOf(raw, 'unitNo') ?? '');
     if (readings.length === 1) maxRoom = Math.max(maxRoom, readings[0]?.room ?? 0);
@@ -379,19 +465,36 @@ function parseRosterRows(table: RosterTable): RosterParse {
     if (floorStated !== null && readings.length > 0 && onFloor.length === 0) {
       problem('floor', `楼层“${floorText ?? ''}”与房号 ${readings[0]?.unitNo ?? unitText} 不一致`);
       // Still the row's unit, so a second row with the same number is named too.
-      const read = readRoomNumber(unitText, { maxRoom });
-      if (read.ok) unit = { unitNo: read.reading.unitNo, floor: read.reading.floor };
+      const [first] = readings;
+      if (first) unit = { unitNo: first.unitNo, floor: first.floor };
     } else {
       const read = readRoomNumber(
         unitText,
         floorStated === null
-          ? { maxRoom }
+          ? { maxRoom, ...(maxFloor ? { maxFloor } : {}) }
           : { maxRoom: Infinity, has: (no) => onFloor.some((r) => r.unitNo === no) },
       );
+      const [only] = onFloor;
       if (read.ok) unit = { unitNo: read.reading.unitNo, floor: read.reading.floor };
-      else if (read.reason === 'empty') problem('unitNo', '房号为空');
+      else if (read.reason === 'absent' && onFloor.length === 1 && only) {
+        // One reading only: the building's bounds choose between readings, never reject one.
+        unit = { unitNo: only.unitNo, floor: only.floor };
+      } else if (read.reason === 'empty') problem('unitNo', '房号为空');
       else if (read.reason === 'ambiguous') {
         problem('unitNo', `${read.message}，或在“楼层”列写明楼层`);
+      } else if (read.reason === 'absent') {
+        problem(
+          'unitNo',
+          `房号“${unitText}”读作 ${read.readings[0]?.unitNo ?? ''}，` +
+            `与本楼${maxFloor ? `（${maxFloor} 层）` : ''}不符；请写成“楼层-室号”，或在“楼层”列写明楼层`,
+        );
+      } else if (/^\d{4}-\d{2}-\d{2}$/.test(unitText)) {
+        const [, month = '', day = ''] = unitText.split('-');
+        problem(
+          'unitNo',
+          `房号被 Excel 当成了日期（${Number(month)}月${Number(day)}日）：` +
+            '请把房号列设为“文本”格式后重新填写，或写成 803、8楼3室',
+        );
       } else {
         problem(
           'unitNo',
@@ -474,7 +577,7 @@ function parseRosterRows(table: RosterTable): RosterParse {
       livesIn: readLivesIn(livesInText),
     });
   }
-  return { rows, errors, ignoredColumns, dataRows: data.length, totalsLines };
+  return { rows, errors, ignoredColumns, dataRows: data.length, skipped };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RosterImportResult } from '../../typings/api';
 import type { Building, Person, RosterError, RosterImport, Unit } from '../../core/registry/model';
-import { parseRoster } from '../../core/registry/roster';
+import { parseRoster, registryLayout } from '../../core/registry/roster';
 import { planRoster, type RosterPlan } from '../../core/registry/rosterPlan';
 import { shanghaiIso } from '../../core/registry/time';
 import { randomId } from '../auth/secrets';
@@ -55,12 +55,14 @@ export async function importRoster(opts: RosterImportOptions): Promise<RosterImp
     questions: [],
   };
   let parsed: ReturnType<typeof parseRoster> | null = null;
+  // The registry's units first: their floors and room numbers decide how 1203 reads.
+  const units = await readAll<Unit>(opts.db, 'units', { buildingId: opts.building._id });
   try {
     const table = await readRosterFile(opts.fileName, opts.bytes, {
       sheet: opts.sheet,
       ...(opts.howToChooseSheet ? { howToChooseSheet: opts.howToChooseSheet } : {}),
     });
-    parsed = parseRoster(table);
+    parsed = parseRoster(table, { layout: registryLayout(opts.building.floors, units) });
     result.rows = parsed.dataRows;
     result.errors = parsed.errors;
     result.ignoredColumns = parsed.ignoredColumns;
@@ -69,10 +71,7 @@ export async function importRoster(opts: RosterImportOptions): Promise<RosterImp
     result.errors = [rosterFileProblem(error)];
   }
   if (parsed && !result.errors.length) {
-    const [units, people] = await Promise.all([
-      readAll<Unit>(opts.db, 'units', { buildingId: opts.building._id }),
-      readAll<Person>(opts.db, 'people', {}),
-    ]);
+    const people = await readAll<Person>(opts.db, 'people', {});
     const plan = planRoster(parsed.rows, { buildingId: opts.building._id, units, people });
     result.created = plan.createUnits.map((u) => u.unitNo);
     result.updated = plan.updateUnits.map((u) => ({ unitNo: u.unitNo, changes: u.changes }));

@@ -162,7 +162,8 @@ describe('tongti import units', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('units: 0 new, 0 updated, 6 unchanged; people: 0 new, 0 updated');
-    expect(r.stdout).toMatch(/skipped totals rows \(合计\/总计\): line \d+, \d+/);
+    expect(r.stdout).toMatch(/skipped .*名册\.xlsx:\d+: 合计（不是房屋）/);
+    expect(r.stdout).toMatch(/skipped .*名册\.xlsx:\d+: 总计（不是房屋）/);
     expect(r.stdout).toContain('nothing to change');
   });
 

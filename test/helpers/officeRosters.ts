@@ -29,7 +29,7 @@ export const QUIRKS = [
 ] as const;
 export type Quirk = (typeof QUIRKS)[number];
 
-type Cell = string | number | null;
+type Cell = string | number | Date | null;
 interface WorkSheet {
   name: string;
   rows: Cell[][];

@@ -1,4 +1,10 @@
-import { formatRosterError, parseRoster, type RosterRow } from '../../core/registry/roster';
+import {
+  formatRosterError,
+  parseRoster,
+  registryLayout,
+  rosterTableOf,
+  type RosterRow,
+} from '../../core/registry/roster';
 import { readRosterFile, RosterFileError } from '../../server/roster/readRosterFile';
 import {
   OFFICE_ROSTER,
@@ -7,7 +13,7 @@ import {
   workbookOf,
   type Quirk,
 } from '../helpers/officeRosters';
-import { xlsxOf } from '../helpers/rosterFiles';
+import { csvOf, xlsxOf } from '../helpers/rosterFiles';
 
 /**
  * Spreadsheets as property offices make them by hand — a title above the header, blank rows,
@@ -44,7 +50,7 @@ describe('each quirk reads as the clean roster', () => {
     expect(parsed.errors).toEqual([]);
     expect(withoutLines(parsed.rows)).toEqual(clean);
     expect(parsed.dataRows).toBe(clean.length);
-    expect(parsed.totalsLines).toHaveLength(2);
+    expect(parsed.skipped.map((r) => r.text)).toEqual(['合计', '总计']);
   });
 
   it('what the clean roster holds: co-owners in order, a name with 和 kept whole, phones', () => {
@@ -181,5 +187,72 @@ describe('problems are named by the spreadsheet’s own row number and sheet', (
       '名册.xlsx:1: [Sheet1] 面积: 缺少“面积”列（表头可写：面积、建筑面积、产证面积）',
       '名册.xlsx:1: [Sheet1] 业主: 缺少“业主”列（表头可写：业主、业主姓名、产权人）',
     ]);
+  });
+});
+
+describe('the building decides between readings; notes, dates and CSV files', () => {
+  const sheet = (unitNos: string[]) =>
+    rosterTableOf([
+      { line: 1, cells: ['房号', '面积', '业主'] },
+      ...unitNos.map((no, i) => ({ line: i + 2, cells: [no, '50', '甲乙'] })),
+    ]);
+
+  it('a registry with three-digit rooms makes 1203 ambiguous; a low building reads it 1-203', () => {
+    const table = sheet(['1203']);
+    if (!table) throw new Error('no table');
+    const tall = registryLayout(24, [
+      { unitNo: '1-203', floor: 1 },
+      { unitNo: '12-03', floor: 12 },
+    ]);
+    expect(tall).toEqual({ maxRoom: 203, maxFloor: 24 });
+    expect(parseRoster(table, { layout: tall }).errors).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('12-03 或 1-203') }),
+    ]);
+    const low = registryLayout(6, [{ unitNo: '1-203', floor: 1 }]);
+    expect(parseRoster(table, { layout: low }).rows.map((r) => r.unitNo)).toEqual(['1-203']);
+  });
+
+  it('the recorded floors choose between readings but never reject a room written out', () => {
+    const table = sheet(['2501', '25-01']);
+    if (!table) throw new Error('no table');
+    const parsed = parseRoster(table, { layout: registryLayout(24, []) });
+    expect(parsed.errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message:
+          '房号“2501”读作 25-01，与本楼（24 层）不符；请写成“楼层-室号”，或在“楼层”列写明楼层',
+      }),
+    ]);
+    expect(parsed.rows.map((r) => r.unitNo)).toEqual(['25-01']);
+  });
+
+  it('skips a note under the table, and says when Excel made a room number a date', async () => {
+    const bytes = await workbookOf([
+      {
+        name: '名册',
+        rows: [
+          ['房号', '面积', '业主'],
+          ['8-01', 50, '甲乙'],
+          [new Date('2026-08-03T00:00:00+08:00'), 51, '丙丁'],
+          ['注：面积以产证为准'],
+        ],
+        merges: [],
+      },
+    ]);
+    const parsed = await read(bytes);
+    expect(parsed.skipped).toEqual([{ line: 4, text: '注：面积以产证为准' }]);
+    expect(parsed.errors.map((e) => formatRosterError('名册.xlsx', e))).toEqual([
+      '名册.xlsx:3: [名册] 房号: 房号被 Excel 当成了日期（8月3日）：请把房号列设为“文本”格式后重新填写，或写成 803、8楼3室',
+    ]);
+  });
+
+  it('a CSV with a title, blank lines and a totals row reads as the clean roster', async () => {
+    const title = [['慈爱鑫和公寓房屋名册'], ['']];
+    const totals = [['合 计', '', '903.44']];
+    const csv = csvOf([...title, ...OFFICE_ROSTER, ...totals]);
+    const parsed = parseRoster(await readRosterFile('名册.csv', Buffer.from(csv)));
+    expect(parsed.errors).toEqual([]);
+    expect(withoutLines(parsed.rows)).toEqual(clean);
+    expect(parsed.rows[0]?.line).toBe(4);
   });
 });
