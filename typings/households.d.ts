@@ -297,6 +297,8 @@ export interface RosterErrorView {
   line: number;
   column: string | null;
   message: string;
+  /** The worksheet the line is on (XLSX). */
+  sheet?: string;
 }
 
 export interface RosterImportResult {

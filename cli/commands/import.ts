@@ -19,7 +19,11 @@ import type { Db } from '../../server/cloud';
 import { docs, find, registryDb } from '../../server/repository/docs';
 import { ensureCollections } from '../../server/repository/ensureCollections';
 import { importRoster } from '../../server/roster/importRoster';
-import { readRosterFile, RosterFileError } from '../../server/roster/readRosterFile';
+import {
+  readRosterFile,
+  RosterFileError,
+  rosterFileProblem,
+} from '../../server/roster/readRosterFile';
 
 export interface ImportIo {
   readFile(path: string): Buffer;
@@ -45,19 +49,33 @@ export const EXIT_FAILED = 1;
 export const EXIT_INVALID = 2;
 
 export const IMPORT_USAGE =
-  'Usage: tongti import units FILE [--dry-run] [--building ID] [--building-name NAME]\n' +
+  'Usage: tongti import units FILE [--dry-run] [--sheet NAME] [--building ID] [--building-name NAME]\n' +
   '  FILE: the property office roster, .csv (UTF-8 or GBK) or .xlsx, one row per unit:\n' +
-  '        房号, 面积 (m², two decimals at most), 业主 (co-owners separated by 、), and optionally\n' +
-  '        楼层, 状态 (自住/出租/空置/未售), 电话, 高龄, 无智能手机, 常住地\n' +
+  '        房号 (803, 8-03, 8楼3室, 8F03), 面积 (m², two decimals at most; ㎡/平方米 allowed),\n' +
+  '        业主 (co-owners separated by 、，,/ or 和), and optionally 楼层,\n' +
+  '        状态 (自住/出租/空置/未售), 电话 (spaces, dashes, +86 allowed), 高龄, 无智能手机, 常住地.\n' +
+  '        A title above the header, blank rows, 合计/总计 rows and full-width digits are fine.\n' +
   '  --dry-run          show what would change, write nothing\n' +
+  '  --sheet NAME       the worksheet to read, when several look like a roster\n' +
   '  --building ID      the building to import into (default: the only one)\n' +
   '  --building-name N  create the building when the environment has none\n' +
   '  Environment: export $(tongti env) for a local cloud, or TCB_ENV + TENCENTCLOUD_SECRETID +\n' +
   '  TENCENTCLOUD_SECRETKEY for a real one.\n';
 
+const SHEET_HINT = '运行时加 --sheet 工作表名';
+
+/** Said after the problems: nothing was written, and what to do — to the volunteer at the desk. */
+function nothingImported(problems: number): string {
+  return (
+    `tongti import: ${problems} problem(s); nothing imported — 共 ${problems} 处问题，` +
+    '没有导入任何内容。请按上面的行号改正表格后重新运行\n'
+  );
+}
+
 interface Args {
   file: string;
   dryRun: boolean;
+  sheet: string | undefined;
   building: string | null;
   buildingName: string | null;
 }
@@ -68,7 +86,13 @@ function parseArgs(argv: readonly string[]): Args | { help: true } | { error: st
   const [what, ...flags] = rest;
   if (what !== 'units')
     return { error: `unknown import ${JSON.stringify(what ?? '')}; only "units"` };
-  const args: Args = { file: '', dryRun: false, building: null, buildingName: null };
+  const args: Args = {
+    file: '',
+    dryRun: false,
+    sheet: undefined,
+    building: null,
+    buildingName: null,
+  };
   for (let i = 0; i < flags.length; i += 1) {
     const flag = flags[i] ?? '';
     const value = (): string | null => {
@@ -77,7 +101,10 @@ function parseArgs(argv: readonly string[]): Args | { help: true } | { error: st
       return v === undefined || v.startsWith('--') ? null : v;
     };
     if (flag === '--dry-run') args.dryRun = true;
-    else if (flag === '--building') {
+    else if (flag === '--sheet') {
+      args.sheet = value() ?? undefined;
+      if (!args.sheet) return { error: '--sheet needs a NAME' };
+    } else if (flag === '--building') {
       args.building = value();
       if (!args.building) return { error: '--building needs an ID' };
     } else if (flag === '--building-name') {
@@ -113,19 +140,17 @@ export async function runImport(argv: readonly string[], io: ImportIo): Promise<
   // Rows are checked before any connection: a bad file never needs an environment.
   let parsed: ReturnType<typeof parseRoster>;
   try {
-    parsed = parseRoster(await readRosterFile(fileName, bytes));
+    parsed = parseRoster(
+      await readRosterFile(fileName, bytes, { sheet: args.sheet, howToChooseSheet: SHEET_HINT }),
+    );
   } catch (error) {
     if (!(error instanceof RosterFileError)) throw error;
-    io.stderr(
-      `${args.file}:${error.line ?? 1}: ${error.message}\ntongti import: nothing imported\n`,
-    );
+    io.stderr(`${formatRosterError(args.file, rosterFileProblem(error))}\n${nothingImported(1)}`);
     return EXIT_INVALID;
   }
   if (parsed.errors.length) {
     for (const e of parsed.errors) io.stderr(`${formatRosterError(args.file, e)}\n`);
-    io.stderr(
-      `tongti import: ${parsed.errors.length} problem(s) in ${args.file}; nothing imported\n`,
-    );
+    io.stderr(nothingImported(parsed.errors.length));
     return EXIT_INVALID;
   }
 
@@ -166,6 +191,8 @@ async function importInto(
     fileName,
     bytes,
     dryRun: args.dryRun,
+    sheet: args.sheet,
+    howToChooseSheet: SHEET_HINT,
     source: 'cli',
     by: { openid: `cli:${operator(io)}`, roles: ['cli'] },
     now: io.now(),
@@ -190,7 +217,13 @@ async function importInto(
     },
   });
   (bar as SingleBar | null)?.stop();
-  io.stdout(report(args, result));
+  if (result.errors.length) {
+    // Against the registry a row can still be wrong (1203 in a building with rooms 1-203).
+    for (const e of result.errors) io.stderr(`${formatRosterError(args.file, e)}\n`);
+    io.stderr(nothingImported(result.errors.length));
+    return EXIT_INVALID;
+  }
+  io.stdout(report(args, result, parsed.skipped));
   return EXIT_OK;
 }
 
@@ -237,7 +270,11 @@ async function resolveBuilding(
   return building;
 }
 
-function report(args: Args, r: RosterImportResult): string {
+function report(
+  args: Args,
+  r: RosterImportResult,
+  skipped: ReadonlyArray<{ line: number; text: string }>,
+): string {
   const lines: string[] = [];
   lines.push(
     `${args.file}: ${r.rows} rows — units: ${r.created.length} new, ${r.updated.length} updated, ` +
@@ -251,6 +288,7 @@ function report(args: Args, r: RosterImportResult): string {
     );
   }
   if (r.ignoredColumns.length) lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
+  for (const s of skipped) lines.push(`  skipped ${args.file}:${s.line}: ${s.text}（不是房屋）`);
   // Printed in every run, dry or not: each is a guess a person must confirm.
   for (const q of r.questions) lines.push(`  check ${args.file}:${q.line}: ${q.message}`);
   lines.push(

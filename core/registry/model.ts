@@ -207,10 +207,12 @@ export interface ContactLogEntry {
 }
 
 export interface RosterError {
-  /** Line of the file (CSV) or row number (XLSX), 1 = the header. */
+  /** Line of the file (CSV) or row number of the sheet (XLSX), as the spreadsheet shows it. */
   line: number;
   column: string | null;
   message: string;
+  /** The worksheet the line is on (XLSX); absent for CSV. */
+  sheet?: string;
 }
 
 /** One run of the roster import (CLI or an organizer's upload). */

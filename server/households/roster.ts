@@ -31,6 +31,7 @@ export async function importRosterUpload(
     bytes,
     dryRun: request.dryRun,
     source: 'upload',
+    howToChooseSheet: '请在 Excel 里删去不导入的工作表后重新上传',
     by: { openid: caller.openid, roles: caller.roles },
     now: ctx.now,
     requestId: ctx.requestId,

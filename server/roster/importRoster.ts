@@ -1,6 +1,6 @@
 import type { RosterImportResult } from '../../typings/api';
 import type { Building, Person, RosterError, RosterImport, Unit } from '../../core/registry/model';
-import { parseRoster } from '../../core/registry/roster';
+import { parseRoster, registryLayout } from '../../core/registry/roster';
 import { planRoster, type RosterPlan } from '../../core/registry/rosterPlan';
 import { shanghaiIso } from '../../core/registry/time';
 import { randomId } from '../auth/secrets';
@@ -8,7 +8,7 @@ import type { Db } from '../cloud';
 import { auditEntry } from '../repository/audit';
 import { addMany, docs } from '../repository/docs';
 import { readAll } from '../repository/readAll';
-import { readRosterFile, RosterFileError } from './readRosterFile';
+import { readRosterFile, RosterFileError, rosterFileProblem } from './readRosterFile';
 
 /**
  * The roster import, shared by `tongti import units` and the organizers' upload action: read the
@@ -25,6 +25,9 @@ export interface RosterImportOptions {
   by: { openid: string; roles: string[] };
   now: Date;
   requestId: string;
+  /** The worksheet to read when the workbook holds several rosters; how a person names it. */
+  sheet?: string | undefined;
+  howToChooseSheet?: string;
   /** Record the run in `imports` (the organizers' status page) and the audit log. */
   record: boolean;
   /** How many documents are about to be written; then each write as it lands. */
@@ -52,21 +55,23 @@ export async function importRoster(opts: RosterImportOptions): Promise<RosterImp
     questions: [],
   };
   let parsed: ReturnType<typeof parseRoster> | null = null;
+  // The registry's units first: their floors and room numbers decide how 1203 reads.
+  const units = await readAll<Unit>(opts.db, 'units', { buildingId: opts.building._id });
   try {
-    const table = await readRosterFile(opts.fileName, opts.bytes);
-    parsed = parseRoster(table);
-    result.rows = table.rows.filter((r) => r.cells.some((c) => c.trim() !== '')).length;
+    const table = await readRosterFile(opts.fileName, opts.bytes, {
+      sheet: opts.sheet,
+      ...(opts.howToChooseSheet ? { howToChooseSheet: opts.howToChooseSheet } : {}),
+    });
+    parsed = parseRoster(table, { layout: registryLayout(opts.building.floors, units) });
+    result.rows = parsed.dataRows;
     result.errors = parsed.errors;
     result.ignoredColumns = parsed.ignoredColumns;
   } catch (error) {
     if (!(error instanceof RosterFileError)) throw error;
-    result.errors = [{ line: error.line ?? 1, column: null, message: error.message }];
+    result.errors = [rosterFileProblem(error)];
   }
   if (parsed && !result.errors.length) {
-    const [units, people] = await Promise.all([
-      readAll<Unit>(opts.db, 'units', { buildingId: opts.building._id }),
-      readAll<Person>(opts.db, 'people', {}),
-    ]);
+    const people = await readAll<Person>(opts.db, 'people', {});
     const plan = planRoster(parsed.rows, { buildingId: opts.building._id, units, people });
     result.created = plan.createUnits.map((u) => u.unitNo);
     result.updated = plan.updateUnits.map((u) => ({ unitNo: u.unitNo, changes: u.changes }));

@@ -1,5 +1,11 @@
 import type * as CsvSync from 'csv-parse/dist/cjs/sync.cjs';
-import type { RosterTable } from '../../core/registry/roster';
+import {
+  headerIndexOf,
+  rosterTableOf,
+  type RosterTable,
+  type SheetRow,
+} from '../../core/registry/roster';
+import type { RosterError } from '../../core/registry/model';
 import { shanghaiDate } from '../../core/registry/time';
 
 // csv-parse publishes `csv-parse/sync` only through package exports, which node10 module
@@ -8,17 +14,34 @@ import { shanghaiDate } from '../../core/registry/time';
 const { parse } = require('csv-parse/sync') as typeof CsvSync;
 
 /**
- * Reads the property office's roster — CSV (UTF-8, or GBK as Excel in China saves it) or XLSX
- * (the first worksheet) — into text cells with the line each row starts on, for parseRoster.
+ * Reads the property office's roster — CSV (UTF-8, or GBK as Excel in China saves it) or XLSX —
+ * into text cells with the line each row starts on, for parseRoster. Above the header there may
+ * be a title (merged cells), a date, blank rows; a workbook may hold several sheets: the one
+ * whose rows carry the roster's header is read, and when several do, the caller names one.
  */
 export class RosterFileError extends Error {
   constructor(
     readonly line: number | null,
     message: string,
+    readonly sheet?: string,
   ) {
     super(message);
     this.name = 'RosterFileError';
   }
+}
+
+/** A file-level problem as a roster problem: the line (1 when it is the whole file), the sheet. */
+export function rosterFileProblem(error: RosterFileError): RosterError {
+  const problem: RosterError = { line: error.line ?? 1, column: null, message: error.message };
+  if (error.sheet !== undefined) problem.sheet = error.sheet;
+  return problem;
+}
+
+export interface RosterReadOptions {
+  /** The worksheet to read, when the workbook has several rosters. */
+  sheet?: string | undefined;
+  /** How the person names one ("命令行加 --sheet 工作表名"), said when several sheets qualify. */
+  howToChooseSheet?: string;
 }
 
 export type RosterFormat = 'csv' | 'xlsx';
@@ -30,10 +53,14 @@ export function rosterFormatOf(fileName: string): RosterFormat | null {
   return null;
 }
 
-export async function readRosterFile(fileName: string, bytes: Buffer): Promise<RosterTable> {
+export async function readRosterFile(
+  fileName: string,
+  bytes: Buffer,
+  options: RosterReadOptions = {},
+): Promise<RosterTable> {
   const format = rosterFormatOf(fileName);
   if (format === 'csv') return readCsv(bytes);
-  if (format === 'xlsx') return readXlsx(bytes);
+  if (format === 'xlsx') return readXlsx(bytes, options);
   throw new RosterFileError(null, `不支持的文件类型：${fileName}（请上传 .csv 或 .xlsx）`);
 }
 
@@ -78,16 +105,17 @@ export function readCsv(bytes: Buffer): RosterTable {
     previousEnd = info.lines;
     previousEmpty = info.empty_lines;
   }
-  const [header, ...data] = rows;
-  if (!header) throw new RosterFileError(null, '文件是空的');
-  return { header, rows: data };
+  const table = rosterTableOf(rows);
+  if (!table) throw new RosterFileError(null, '文件是空的');
+  return table;
 }
 
 /** The text a cell shows, whatever exceljs made of it. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return shanghaiDate(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
@@ -103,7 +131,22 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-export async function readXlsx(bytes: Buffer): Promise<RosterTable> {
+/**
+ * A number as the sheet shows it. A formula's result can carry binary noise (89.12000000000001);
+ * within a millionth of a hundredth it is that hundredth, as Excel displays it.
+ */
+function numberText(n: number): string {
+  const hundredths = Math.round(n * 100);
+  if (Number.isFinite(n) && !Number.isInteger(n) && Math.abs(n * 100 - hundredths) < 1e-6) {
+    return String(hundredths / 100);
+  }
+  return String(n);
+}
+
+export async function readXlsx(
+  bytes: Buffer,
+  options: RosterReadOptions = {},
+): Promise<RosterTable> {
   // Loaded on demand: it is large, and only imports need it.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -115,16 +158,39 @@ export async function readXlsx(bytes: Buffer): Promise<RosterTable> {
       `无法读取 Excel 文件：${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new RosterFileError(null, 'Excel 文件里没有工作表');
-  const rows: RosterTable['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values;
-    // exceljs puts column A at index 1.
-    const cells = Array.isArray(values) ? Array.from(values.slice(1), cellText) : [];
-    rows.push({ line: rowNumber, cells });
+  const sheets = workbook.worksheets.map((sheet) => {
+    const rows: SheetRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const values = row.values;
+      // exceljs puts column A at index 1.
+      const cells = Array.isArray(values) ? Array.from(values.slice(1), cellText) : [];
+      rows.push({ line: rowNumber, cells });
+    });
+    return { name: sheet.name, rows };
   });
-  const [header, ...data] = rows;
-  if (!header) throw new RosterFileError(null, '工作表是空的');
-  return { header, rows: data };
+  if (!sheets.length) throw new RosterFileError(null, 'Excel 文件里没有工作表');
+  const names = (list: ReadonlyArray<{ name: string }>): string =>
+    list.map((s) => `“${s.name}”`).join('、');
+
+  let chosen = sheets.find((s) => s.name === options.sheet);
+  if (options.sheet !== undefined && !chosen) {
+    throw new RosterFileError(null, `没有名为“${options.sheet}”的工作表（有：${names(sheets)}）`);
+  }
+  if (!chosen) {
+    const rosters = sheets.filter((s) => headerIndexOf(s.rows) >= 0);
+    if (rosters.length > 1) {
+      throw new RosterFileError(
+        null,
+        `有 ${rosters.length} 个工作表都像名册：${names(rosters)}。请指定导入哪一个` +
+          (options.howToChooseSheet ? `（${options.howToChooseSheet}）` : ''),
+      );
+    }
+    // No sheet with the header: the first non-empty one, whose missing columns are then named.
+    chosen = rosters[0] ?? sheets.find((s) => s.rows.length > 0);
+  }
+  const table = chosen ? rosterTableOf(chosen.rows, chosen.name) : null;
+  if (!chosen || !table) {
+    throw new RosterFileError(null, '工作表是空的', chosen?.name ?? sheets[0]?.name);
+  }
+  return table;
 }

@@ -33,6 +33,7 @@ import { randomId } from '../auth/secrets';
 import type { Db } from '../cloud';
 import { AppError } from '../errors';
 import { loadBuilding, loadPeople, loadUnits } from '../households/registry';
+import { unitByRoom } from '../households/unitByRoom';
 import { auditEntry } from '../repository/audit';
 import { type Docs, docs, find, inTransaction } from '../repository/docs';
 import { readAll } from '../repository/readAll';
@@ -231,13 +232,7 @@ export async function requestHelp(
   const outage = await loadOutage(store, request.outageId);
   const problem = helpDateProblem(outage, request.date, today);
   if (problem) throw new AppError('INVALID_INPUT', problem);
-  const [unit] = await find<Unit>(
-    ctx.db,
-    'units',
-    { buildingId: outage.buildingId, unitNo: request.unitNo.trim() },
-    { limit: 1 },
-  );
-  if (!unit) throw new AppError('NOT_FOUND', `没有找到房屋 ${request.unitNo.trim()}`);
+  const unit = await unitByRoom(ctx.db, outage.buildingId, request.unitNo);
   if (!isFieldWorker(caller) && !linkedUnitIds(caller).includes(unit._id)) {
     throw new AppError('FORBIDDEN', '只能为自己家申请帮助；邻居需要帮助，请告诉换梯小组');
   }

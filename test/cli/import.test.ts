@@ -8,6 +8,7 @@ import { runImport, type ImportIo } from '../../cli/commands/import';
 import type { Building, Person, RosterImport, Unit } from '../../core/registry/model';
 import { sdkEnv } from '../../localcloud/sdkEnv';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
+import { QUIRKS, quirkyXlsx, workbookOf } from '../helpers/officeRosters';
 import { csvOf, SMALL_TOWER, xlsxOf, type Sheet } from '../helpers/rosterFiles';
 import { REPO_ROOT } from '../helpers/tongtiCli';
 
@@ -82,7 +83,7 @@ describe('tongti import units', () => {
     const r = await run(['units', path]);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').filter((l) => l.startsWith(path))).toEqual([
-      `${path}:3: 房号: 房号“二楼一号”无法识别，请写成“楼层-室号”，例如 12-03`,
+      `${path}:3: 房号: 房号“二楼一号”无法识别，请写成“楼层-室号”，例如 12-03、1203 或 12楼3室`,
       `${path}:4: 面积: 面积“-5”不对：应为平方米数，最多两位小数，例如 89.12`,
       `${path}:4: 电话: 电话“12345”无法识别`,
       `${path}:5: 房号: 房号 2-01 与第 2 行重复`,
@@ -153,6 +154,43 @@ describe('tongti import units', () => {
     expect(docs<RosterImport>('imports')).toEqual([
       expect.objectContaining({ source: 'cli', by: 'cli:tester', applied: true, created: 6 }),
     ]);
+  });
+
+  it('the same roster as an office keeps it — every quirk at once — changes nothing', async () => {
+    const path = file('名册.xlsx', await quirkyXlsx(SMALL_TOWER, QUIRKS));
+    const r = await run(['units', path]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('units: 0 new, 0 updated, 6 unchanged; people: 0 new, 0 updated');
+    expect(r.stdout).toMatch(/skipped .*名册\.xlsx:\d+: 合计（不是房屋）/);
+    expect(r.stdout).toMatch(/skipped .*名册\.xlsx:\d+: 总计（不是房屋）/);
+    expect(r.stdout).toContain('nothing to change');
+  });
+
+  it('asks which sheet when two look like a roster, and reads the one named', async () => {
+    const roster = (area: number) => ({
+      rows: [
+        ['房号', '面积', '业主'],
+        ['2-01', area, '孙建国'],
+      ],
+      merges: [],
+    });
+    const path = file(
+      'two.xlsx',
+      await workbookOf([
+        { name: '2025名册', ...roster(138.5) },
+        { name: '2026名册', ...roster(138.52) },
+      ]),
+    );
+    const r = await run(['units', path, '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${path}:1: 有 2 个工作表都像名册：“2025名册”、“2026名册”。请指定导入哪一个（运行时加 --sheet 工作表名）`,
+    );
+    expect(r.stderr).toContain('没有导入任何内容');
+    const chosen = await run(['units', path, '--dry-run', '--sheet', '2026名册']);
+    expect(chosen.code).toBe(0);
+    expect(chosen.stdout).toContain('units: 0 new, 0 updated, 1 unchanged');
   });
 
   it('a re-import updates instead of duplicating', async () => {

@@ -206,12 +206,16 @@ describe('updates: progress of the works', () => {
         tower.elderly.openid,
       );
       expect(outside.message).toBe('请选择停梯期间的日期');
-      // Staff ask for the neighbour without a phone.
-      await api.ok(
+      // Staff ask for the neighbour without a phone, writing the flat as people do (12楼3室).
+      const [floor = '', room = ''] = tower.noPhone.unitNo.split('-');
+      const forNeighbour = await api.ok(
         'requestHelp',
-        { ...ask, unitNo: tower.noPhone.unitNo, kind: 'escort', slot: 'afternoon' },
+        { ...ask, unitNo: `${floor}楼${Number(room)}室`, kind: 'escort', slot: 'afternoon' },
         STAFF,
       );
+      expect(forNeighbour.unitNo).toBe(tower.noPhone.unitNo);
+      const nowhere = await api.err('requestHelp', { ...ask, unitNo: '99楼9室' }, STAFF);
+      expect([nowhere.code, nowhere.message]).toEqual(['NOT_FOUND', '没有找到房屋 99-09']);
       t.cloud.openapi.setRules({ blockedWords: ['违禁词'] });
       try {
         const risky = await api.err(

@@ -4,6 +4,7 @@ import { userMessageOf } from '../../services/cloud';
 import { getLastMile } from '../../services/households';
 import { myCash, photoUrl, recordCash, recordDeposit } from '../../services/ledger';
 import { uploadToCloud } from '../../services/storage';
+import { unitIn } from '../../utils/roomLookup';
 import {
   cashRequest,
   cashRow,
@@ -120,9 +121,15 @@ Component({
       const field = (event.currentTarget.dataset as { field: string }).field;
       this.setData({ [`cash.${field}`]: event.detail.value, cashMessage: '', done: '' });
       if (field === 'unitNo') {
-        const unit = unitsOf.get(this)?.get(event.detail.value.trim());
+        const unit = this.unitFor(event.detail.value);
         this.setData({ ownerLine: unit ? `业主：${unit.owners || '（未售）'}` : '' });
       }
+    },
+
+    /** The flat typed, however it is written (12-3, 1203, 12楼3室). */
+    unitFor(text: string): UnitEntry | null {
+      const found = unitIn(text, unitsOf.get(this) ?? new Map<string, UnitEntry>());
+      return found.ok ? found.value : null;
     },
 
     async takePhoto(cloudPath: (stamp: number) => string): Promise<string | null> {
@@ -147,7 +154,7 @@ Component({
     },
 
     async onReceiptPhoto(): Promise<void> {
-      const unit = unitsOf.get(this)?.get(this.data.cash.unitNo.trim());
+      const unit = this.unitFor(this.data.cash.unitNo);
       const folder = unit ? unit.unitId : 'unknown';
       try {
         const fileId = await this.takePhoto((stamp) => `ledger/cash/${folder}/${stamp}.jpg`);

@@ -5,6 +5,7 @@ import type {
 } from '../../../typings/api';
 import { parseYuan } from '../../utils/amount';
 import { formatDateTime, formatFen } from '../../utils/format';
+import { unitIn } from '../../utils/roomLookup';
 
 /** "2026年12月13日 12:23" → "12月13日 12:23": the year is plain on a desk used this season. */
 export function dayTime(iso: string): string {
@@ -104,10 +105,14 @@ export function cashRequest(
   unitIdByNo: ReadonlyMap<string, string>,
   nowMs: number,
 ): Checked<RecordCashRequest> {
-  const unitNo = form.unitNo.trim();
-  if (!unitNo) return { ok: false, message: '请填写房号，如 12-03' };
-  const unitId = unitIdByNo.get(unitNo);
-  if (!unitId) return { ok: false, message: `没有找到房号 ${unitNo}，请按门牌填写，如 12-03` };
+  const found = unitIn(form.unitNo, unitIdByNo);
+  if (!found.ok) {
+    const typed = form.unitNo.trim();
+    if (found.reason === 'empty') return { ok: false, message: '请填写房号，如 12-03' };
+    if (found.reason === 'ambiguous') return { ok: false, message: found.message };
+    return { ok: false, message: `没有找到房号 ${typed}，请按门牌填写，如 12-03` };
+  }
+  const { unitNo, value: unitId } = found;
   const amountFen = parseYuan(form.amountYuan);
   if (amountFen === null || amountFen <= 0) {
     return { ok: false, message: '请填写收到的金额（元，最多两位小数）' };

@@ -1,7 +1,8 @@
 import type { ChoiceView, UnitBallotStatusView } from '../../../typings/api';
+import { findUnit } from './lookup';
 import { paperConfirmation } from './view';
 import { largeTypeBehavior } from '../../behaviors/largeType';
-import { userMessageOf } from '../../services/cloud';
+import { ApiError, userMessageOf } from '../../services/cloud';
 import { enterPaperBallot, getDecision, getUnitStatus } from '../../services/decisions';
 import { uploadToCloud } from '../../services/storage';
 import { formatDateTime } from '../../utils/format';
@@ -56,7 +57,17 @@ Component({
     async onFindUnit(): Promise<void> {
       if (!this.data.unitNo) return;
       try {
-        const unit = await getUnitStatus(this.data.id, this.data.unitNo);
+        const found = await findUnit(this.data.unitNo, (unitNo) =>
+          getUnitStatus(this.data.id, unitNo).catch((error: unknown) => {
+            if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+            throw error;
+          }),
+        );
+        if (!found.ok) {
+          this.setData({ unit: null, unitLine: '', message: found.message });
+          return;
+        }
+        const unit = found.unit;
         const units = unit.coveredUnitNos.join('、');
         const line = unit.voted
           ? `${units} 已于 ${formatDateTime(unit.castAt ?? '')} 由${unit.voice === 'owner' ? '业主本人' : '代理人'}${unit.channel === 'paper' ? '纸质' : '线上'}投票；再次录入将以此票为准`

@@ -15,6 +15,7 @@ import type {
 } from '../../../typings/api';
 import { formatCoefficient, parseCoefficient, parseYuan } from '../../utils/amount';
 import { formatDateTime, formatFen } from '../../utils/format';
+import { unitIn } from '../../utils/roomLookup';
 
 /** One colour per compared scheme, the same on its card, its bars and its table column. */
 export const SCHEME_COLORS = ['#07c160', '#576b95', '#fa9d3b', '#b04a9c'] as const;
@@ -311,10 +312,17 @@ export function schemeRequest(
   const exemptions: ExemptionInput[] = [];
   const seen = new Set<string>();
   for (const e of form.exemptions) {
-    const unitNo = e.unitNo.trim();
-    if (!unitNo && !e.reason.trim()) continue;
-    const unitId = unitIdByNo.get(unitNo);
-    if (!unitId) return { ok: false, message: `没有找到房号 ${unitNo || '（空）'}` };
+    if (!e.unitNo.trim() && !e.reason.trim()) continue;
+    // The room however it is written: 2-1, 201, 2楼1室.
+    const found = unitIn(e.unitNo, unitIdByNo);
+    if (!found.ok) {
+      const typed = e.unitNo.trim() || '（空）';
+      return {
+        ok: false,
+        message: found.reason === 'ambiguous' ? found.message : `没有找到房号 ${typed}`,
+      };
+    }
+    const { unitNo, value: unitId } = found;
     if (seen.has(unitId)) return { ok: false, message: `房号 ${unitNo} 重复了` };
     if (!e.reason.trim()) return { ok: false, message: `请写明 ${unitNo} 免缴的原因` };
     seen.add(unitId);

@@ -67,7 +67,10 @@ export function importPreview(r: RosterImportResult): ImportPreview {
     return {
       ok: false,
       summary: `${r.fileName} 有 ${r.errors.length} 处错误，请改正后重新上传：`,
-      lines: r.errors.map((e) => `第 ${e.line} 行${e.column ? ` ${e.column}` : ''}：${e.message}`),
+      lines: r.errors.map(
+        (e) =>
+          `${e.sheet ? `工作表“${e.sheet}” ` : ''}第 ${e.line} 行${e.column ? ` ${e.column}` : ''}：${e.message}`,
+      ),
     };
   }
   const lines = [

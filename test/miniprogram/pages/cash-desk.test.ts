@@ -93,7 +93,16 @@ describe('cash desk view', () => {
       const r = cashRequest(f, UNITS, NOW);
       return r.ok ? 'ok' : r.message;
     };
-    expect(message({ ...form, unitNo: '12-3' })).toBe('没有找到房号 12-3，请按门牌填写，如 12-03');
+    // The room however it is written: 12-3, 1203, 12楼3室, full-width digits.
+    for (const unitNo of ['12-3', '1203', '12楼3室', '１２０３']) {
+      expect(cashRequest({ ...form, unitNo }, UNITS, NOW)).toMatchObject({
+        ok: true,
+        request: { unitId: 'u12-03' },
+        summary: '12-03 现金 ¥12,345.67，收据 R-0001',
+      });
+    }
+    expect(message({ ...form, unitNo: '25-3' })).toBe('没有找到房号 25-3，请按门牌填写，如 12-03');
+    expect(message({ ...form, unitNo: ' ' })).toBe('请填写房号，如 12-03');
     expect(message({ ...form, amountYuan: '12.345' })).toBe('请填写收到的金额（元，最多两位小数）');
     expect(message({ ...form, time: '10:30' })).toBe('收款时间不能晚于现在');
     expect(message({ ...form, receiptNo: ' ' })).toBe('请填写纸质收据上的编号');

@@ -209,6 +209,16 @@ describe('drafting a scheme', () => {
     expect(message({ ...base, exemptions: [{ unitNo: '2-01', reason: ' ' }] })).toBe(
       '请写明 2-01 免缴的原因',
     );
+    // The room however it is written reads as the registry's number.
+    expect(message({ ...base, exemptions: [{ unitNo: '2楼1室', reason: ' ' }] })).toBe(
+      '请写明 2-01 免缴的原因',
+    );
+    expect(
+      schemeRequest({ ...base, exemptions: [{ unitNo: '201', reason: '商铺' }] }, [], UNITS),
+    ).toMatchObject({
+      ok: true,
+      request: { exemptions: [{ unitId: 'u2-01', reason: '商铺' }] },
+    });
     expect(
       message({
         ...base,
