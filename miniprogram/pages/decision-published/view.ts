@@ -1,11 +1,56 @@
-import type { PublishedLineView } from '../../../typings/api';
+import type { PublishedLineView, PublishedReceiptView } from '../../../typings/api';
+
+function normalized(query: string): string {
+  return query.replace(/[-\s]/g, '').toLowerCase();
+}
 
 /** Lines whose receipt starts with what was typed (dashes and case ignored), or whose room matches. */
 export function filterLines(
   lines: readonly PublishedLineView[],
   query: string,
 ): PublishedLineView[] {
-  const q = query.replace(/[-\s]/g, '').toLowerCase();
+  const q = normalized(query);
   if (!q) return [...lines];
-  return lines.filter((l) => l.receipt.startsWith(q) || l.unitNo.replace('-', '') === q);
+  return lines.filter(
+    (l) => (l.receipt !== null && l.receipt.startsWith(q)) || l.unitNo.replace('-', '') === q,
+  );
+}
+
+/** Receipts that start with what was typed. */
+export function filterReceipts(
+  receipts: readonly PublishedReceiptView[],
+  query: string,
+): PublishedReceiptView[] {
+  const q = normalized(query);
+  return q ? receipts.filter((r) => r.receipt.startsWith(q)) : [...receipts];
+}
+
+/**
+ * Who took a ballot that did not come online, under its line: "纸质 · 社区工作者 王*红录入",
+ * "视频 · … 录入，… 见证", "上门 · … 和 … 签字". Empty online.
+ */
+export function staffNote(
+  line: Pick<PublishedLineView, 'channel' | 'channelLabel' | 'enteredBy' | 'witnessedBy'>,
+): string {
+  if (line.channel === 'online') return '';
+  const by = line.enteredBy ?? '工作人员';
+  const second = line.witnessedBy ?? '另一位工作人员';
+  switch (line.channel) {
+    case 'video':
+      return `视频表决 · ${by}录入，${second}见证`;
+    case 'visit':
+      return `上门表决 · ${by}和${second}签字`;
+    case 'meeting':
+      return `业主大会现场表决 · ${by}录入`;
+    default:
+      return `纸质表决票 · ${by}录入`;
+  }
+}
+
+export interface PublishedRow extends PublishedLineView {
+  note: string;
+}
+
+export function publishedRows(lines: readonly PublishedLineView[]): PublishedRow[] {
+  return lines.map((l) => ({ ...l, note: staffNote(l) }));
 }
