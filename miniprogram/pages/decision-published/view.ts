@@ -26,24 +26,22 @@ export function filterReceipts(
 }
 
 /**
- * Who took a ballot that did not come online, under its line: "纸质 · 社区工作者 王*红录入",
- * "视频 · … 录入，… 见证", "上门 · … 和 … 签字". Empty online.
+ * Who took a ballot that did not come online, under its line (the channel is said beside it):
+ * "社区工作者 王*红录入", "… 录入，… 见证" for a video, "… 和 … 签字" for a visit. Empty online.
  */
 export function staffNote(
-  line: Pick<PublishedLineView, 'channel' | 'channelLabel' | 'enteredBy' | 'witnessedBy'>,
+  line: Pick<PublishedLineView, 'channel' | 'enteredBy' | 'witnessedBy'>,
 ): string {
   if (line.channel === 'online') return '';
   const by = line.enteredBy ?? '工作人员';
   const second = line.witnessedBy ?? '另一位工作人员';
   switch (line.channel) {
     case 'video':
-      return `视频表决 · ${by}录入，${second}见证`;
+      return `${by}录入，${second}见证`;
     case 'visit':
-      return `上门表决 · ${by}和${second}签字`;
-    case 'meeting':
-      return `业主大会现场表决 · ${by}录入`;
+      return `${by}和${second}签字`;
     default:
-      return `纸质表决票 · ${by}录入`;
+      return `${by}录入`;
   }
 }
 

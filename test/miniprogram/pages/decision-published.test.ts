@@ -76,13 +76,19 @@ describe('published list page', () => {
     expect(column('.unit')).toEqual(['2-01', '2-02', '2-03', '2-04', '2-05']);
     expect(column('.area')).toEqual(['138.52', '138.52', '138.52', '138.52', '138.52']);
     expect(column('.choice')).toEqual(['同意', '反对', '同意', '同意', '同意']);
-    expect(column('.channel')).toEqual(['网上', '纸质', '上门', '视频', '现场']);
+    expect(column('.channel')).toEqual([
+      '网上投票',
+      '纸质投票',
+      '上门投票',
+      '视频投票',
+      '现场投票',
+    ]);
     expect(column('.receipt')[0]).toBe('回执 ab12-cd34-ef56-ab12');
     expect(column('.staff-note')).toEqual([
-      '纸质表决票 · 社区工作者 王*红录入',
-      '上门表决 · 社区工作者 王*红和社区工作者 李*国签字',
-      '视频表决 · 换梯小组 郑*明录入，社区工作者 王*红见证',
-      '业主大会现场表决 · 社区工作者 王*红录入',
+      '社区工作者 王*红录入',
+      '社区工作者 王*红和社区工作者 李*国签字',
+      '换梯小组 郑*明录入，社区工作者 王*红见证',
+      '社区工作者 王*红录入',
     ]);
     expect(textOf(page.querySelector('.total'))).toBe('共 6 张表决票 · 只列房号和面积，不列姓名');
     expect(textOf(page.querySelector('.privacy'))).toContain('公开每户的表决意见');
@@ -135,6 +141,7 @@ describe('published list page', () => {
     const column = (selector: string) => page.querySelectorAll(selector).map((n) => textOf(n));
     expect(textOf(page.querySelector('.privacy'))).toBe(RECEIPTS_STATEMENT);
     expect(column('.unit')).toEqual(['2-01', '2-02']);
+    expect(column('.channel')).toEqual(['网上', '网上']);
     // No choice and no receipt beside any flat.
     expect(column('.choice')).toEqual([]);
     expect(column('.receipt')).toEqual([]);
