@@ -118,8 +118,8 @@ interface PaperRequest {
 
 /**
  * The evidence must be a file uploaded for this ballot: under `ballots/<decision>/<unit>`. The
- * meeting's sign-in sheet lists many flats, so for a meeting any file of this decision's ballots
- * (`ballots/<decision>/…`) will do.
+ * meeting's sign-in sheet lists many flats, so for a meeting a sheet of this decision
+ * (`ballots/<decision>/meeting-…`) will do — not another flat's own evidence.
  */
 function photoIsForBallot(
   fileId: string,
@@ -128,16 +128,14 @@ function photoIsForBallot(
   channel: StaffChannel,
 ): boolean {
   if (!fileId.startsWith('cloud://')) return false;
-  const folder = `/ballots/${decisionId}/`;
-  const inFolder = fileId.indexOf(folder);
-  if (channel === 'meeting') {
-    return inFolder >= 0 && fileId.length > inFolder + folder.length;
-  }
-  const path = `${folder}${unitId}`;
-  const at = fileId.indexOf(path);
-  if (at < 0) return false;
-  const next = fileId.charAt(at + path.length);
-  return next === '-' || next === '.' || next === '/' || next === '_';
+  const under = (name: string): boolean => {
+    const path = `/ballots/${decisionId}/${name}`;
+    const at = fileId.indexOf(path);
+    if (at < 0) return false;
+    const next = fileId.charAt(at + path.length);
+    return next === '-' || next === '.' || next === '/' || next === '_';
+  };
+  return under(unitId) || (channel === 'meeting' && under('meeting'));
 }
 
 async function checkPaperEvidence(

@@ -148,6 +148,13 @@ describe('decisions: every vote channel and its evidence', () => {
     });
     expect(other).toMatchObject({ code: 'INVALID_INPUT' });
     expect(other.message).toContain('签到表照片须为本议题录入时上传的文件');
+    // Another flat's signed form is not a sign-in sheet.
+    const form = await refused({
+      ...base,
+      photoFileId: file(`ballots/${D}/${flat()}-form.jpg`),
+      signedBy: 'owner',
+    });
+    expect(form.message).toContain('签到表照片须为本议题录入时上传的文件');
     expect(ballotOf(unitId)).toBeUndefined();
   });
 
