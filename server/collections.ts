@@ -107,7 +107,11 @@ export const COLLECTIONS = [
   {
     name: 'ballots',
     access: 'none',
-    indexes: [{ name: 'by_decision', keys: { decisionId: 1, _id: 1 } }],
+    indexes: [
+      { name: 'by_decision', keys: { decisionId: 1, _id: 1 } },
+      // The receipts list of a decision that posts receipts, not flats' choices.
+      { name: 'by_receipt', keys: { decisionId: 1, receipt: 1 } },
+    ],
   },
   /** A decision's counters in shards (`_id = decisionId:#k`), moved in each ballot's transaction. */
   { name: 'tallies', access: 'none', indexes: [{ name: 'by_decision', keys: { decisionId: 1 } }] },

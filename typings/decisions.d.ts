@@ -22,7 +22,14 @@ export type RuleName = 'three-quarters' | 'more-than-half';
 export type PlanKeyName = 'A' | 'B' | 'C' | 'D' | 'E';
 export type DocumentKindName = 'inspection' | 'quote' | 'comparison' | 'minutes' | 'other';
 export type VoiceName = 'owner' | 'proxy';
-export type ChannelName = 'online' | 'paper';
+/** 网上 / 纸质 / 现场 (owners' meeting) / 视频 / 上门 (door to door); all but online entered by staff. */
+export type ChannelName = 'online' | 'paper' | 'meeting' | 'video' | 'visit';
+export type StaffChannelName = Exclude<ChannelName, 'online'>;
+/**
+ * What the public list shows: `open`, each flat's choice; `receipts`, which flats took part and,
+ * apart, every receipt with its choice. Chosen in the draft, fixed once the notice is posted.
+ */
+export type BallotPrivacyName = 'open' | 'receipts';
 
 export interface PlanView {
   key: PlanKeyName;
@@ -85,14 +92,18 @@ export interface MyUnitBallotView {
   ballot: {
     voice: VoiceName;
     channel: ChannelName;
+    /** 网上 / 纸质 / 现场 / 视频 / 上门. */
+    channelLabel: string;
     castAt: string;
     /** The choice, shown only to those who vote for the unit. */
     choice: string | null;
     choiceLabel: string | null;
     receipt: string | null;
     receiptShort: string | null;
-    /** Who entered a paper ballot (their label in the building); null online. */
+    /** Who entered a ballot staff took (their label in the building); null online. */
     enteredBy: string | null;
+    /** The second staff member of a video or visit ballot; null otherwise. */
+    witnessedBy: string | null;
     /**
      * Told to whoever votes for the unit: their own online ballot was replaced by a paper ballot,
      * confirmed by a second organizer for this reason.
@@ -131,6 +142,9 @@ export interface DecisionDetailView extends DecisionSummaryView {
   finalAt: string | null;
   /** When voting may open at the earliest, once the notice is posted. */
   earliestOpening: string | null;
+  /** What the public list will show, and the plain sentence the notice states it in. */
+  privacy: BallotPrivacyName;
+  privacyStatement: string;
   electorate: ElectorateView | null;
   myUnits: MyUnitBallotView[];
   canOrganize: boolean;
@@ -192,6 +206,7 @@ export interface CastReceiptView {
   choiceLabel: string;
   voice: VoiceName;
   channel: ChannelName;
+  channelLabel: string;
   castAt: string;
   /** SHA-256 hex of (decision, unit, choice, secret salt): find it on the published list. */
   receipt: string;
@@ -211,24 +226,43 @@ export interface RecountView {
   message: string;
 }
 
+/**
+ * One flat on the published list. On a `receipts` decision the choice and receipt are null: the
+ * flat's line says only that it took part, and how.
+ */
 export interface PublishedLineView {
   unitNo: string;
   areaHundredths: number;
   area: string;
-  choice: string;
-  choiceLabel: string;
+  choice: string | null;
+  choiceLabel: string | null;
   channel: ChannelName;
-  /** Who entered a paper ballot (their label in the building); null online. */
+  channelLabel: string;
+  /** Who entered a ballot staff took (role and masked name); null online. */
   enteredBy: string | null;
+  /** The second staff member of a video or visit ballot (role and masked name); null otherwise. */
+  witnessedBy: string | null;
+  receipt: string | null;
+  receiptShort: string | null;
+}
+
+/** A receipt and its choice, on a `receipts` decision's separate list (in receipt order). */
+export interface PublishedReceiptView {
   receipt: string;
   receiptShort: string;
+  choice: string;
+  choiceLabel: string;
 }
 
 export interface PublishedListView {
   decisionId: string;
   title: string;
   status: DecisionStatusName;
+  privacy: BallotPrivacyName;
+  privacyStatement: string;
   lines: PublishedLineView[];
+  /** Empty on an `open` decision (each line carries its receipt). */
+  receipts: PublishedReceiptView[];
   /** Ballots (people) on this page and in all; lines are per unit. */
   ballots: number;
   totalBallots: number;
@@ -242,9 +276,18 @@ export interface UnitBallotStatusView {
   voted: boolean;
   voice: VoiceName | null;
   channel: ChannelName | null;
+  channelLabel: string | null;
   castAt: string | null;
-  /** Who entered a paper ballot (their label in the building); null online or not voted. */
+  /** Who entered a ballot staff took (their label in the building); null online or not voted. */
   enteredBy: string | null;
+  /** The second staff member of a video or visit ballot; null otherwise. */
+  witnessedBy: string | null;
+}
+
+/** A staff member or organizer who may witness a video ballot or co-sign a visit record. */
+export interface WitnessView {
+  openid: string;
+  label: string;
 }
 
 /** What an organizer writes; every field optional on edit. */
@@ -260,6 +303,8 @@ export interface DecisionFieldsRequest {
   closesAt: string | null;
   /** The emergency route (fewer than 15 days of notice): the inspection body's order. */
   emergency?: EmergencyOrderView | null;
+  /** Absent: `open` on create, unchanged on edit. */
+  privacy?: BallotPrivacyName;
 }
 
 export interface EmergencyOrderView {
@@ -291,17 +336,30 @@ export interface DecisionsApi {
   publishPreliminary: { request: ById; response: DecisionDetailView };
   publishFinal: { request: ById; response: DecisionDetailView };
   cast: { request: ById & { unitId: string; choice: string }; response: CastReceiptView };
+  /**
+   * A ballot staff enter for the owner (or their proxy): on a signed paper form (the default), at
+   * the owners' meeting, by video call or door to door, with that channel's evidence.
+   */
   paperBallot: {
     request: ById & {
       unitId: string;
       choice: string;
-      /** Photo of the signed form (cloud fileID), required. */
+      /** paper when absent. */
+      channel?: StaffChannelName;
+      /**
+       * The evidence in storage (cloud fileID), required: the signed form; the meeting's sign-in
+       * sheet; the video call's recording or screenshot; the visit record signed by both staff.
+       */
       photoFileId: string;
-      /** Who signed the form: the owner, or a proxy with a written authorization. */
+      /** Video and visit: the second staff member (openid, from `witnesses`). */
+      witness?: string;
+      /** Who gave the vote: the owner, or a proxy with a written authorization. */
       signedBy: VoiceName;
     };
     response: CastReceiptView;
   };
+  /** The staff and organizers, other than the caller, who may witness or co-sign a ballot. */
+  witnesses: { request: Record<string, never>; response: { witnesses: WitnessView[] } };
   /**
    * A paper ballot that would replace the owner's own online ballot is held (paperBallot answers
    * CONFLICT with its id); an organizer other than whoever entered it confirms or rejects it.

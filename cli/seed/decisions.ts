@@ -7,6 +7,7 @@ import {
   type Question,
   type RollEntry,
   type RollInputUnit,
+  type StaffChannel,
   addCounters,
   anchorOf,
   ballotId,
@@ -26,7 +27,8 @@ import {
   rollFromUnits,
   tallyShardId,
 } from '../../core/decisions';
-import type { ProxyGrant, Unit } from '../../core/registry/model';
+import type { Person, ProxyGrant, Unit } from '../../core/registry/model';
+import { BallotEvidence } from './ballotEvidence';
 
 /**
  * Decisions for the demo building, dated relative to `now`. The story has moved on to the money:
@@ -42,6 +44,9 @@ import type { ProxyGrant, Unit } from '../../core/registry/model';
  *   passed an hour ago: it waits for the organizer to open voting.
  * Ballots, counters and results are made by the same core steps the server runs, so a recount
  * agrees; the list order is fixed (plan, split, mandate, arrangements, top-up, advertising).
+ * Owners without a smartphone voted at home, two staff taking the visit record (上门); on the
+ * plan, a few voted at the owners' meeting (现场) and one owner abroad by video (视频); the rest of
+ * the staff-entered ballots are signed paper forms — each with its evidence (ballotEvidence.ts).
  */
 export type Tally = Counters & { _id: string; decisionId: string; shard: number };
 
@@ -130,6 +135,9 @@ function seedBallots(input: {
   paper?: (unit: RollInputUnit, index: number) => boolean;
   /** unitId → the openid of the proxy who votes for it (else the owner votes). */
   proxies?: ReadonlyMap<string, string>;
+  /** A channel staff entered the flat's ballot on, before the paper rule; null to leave it. */
+  channelOf?: (unit: RollInputUnit) => StaffChannel | null;
+  evidence: BallotEvidence;
 }): { ballots: Ballot[]; tallies: Tally[] } {
   const { decision, electorate, roll, choose, from } = input;
   const onPaper = input.paper ?? ((unit, index) => unit.unsold || index % 9 === 0);
@@ -146,8 +154,9 @@ function seedBallots(input: {
     const receipt = createHash('sha256')
       .update(receiptMaterial({ decisionId: decision._id, unitId: anchor, choice, salt }))
       .digest('hex');
-    const paper = onPaper(unit, index);
-    const proxy = paper ? undefined : input.proxies?.get(unit.unitId);
+    const channel = input.channelOf?.(unit) ?? (onPaper(unit, index) ? 'paper' : 'online');
+    const proxy = channel === 'online' ? input.proxies?.get(unit.unitId) : undefined;
+    const evidence = channel === 'online' ? null : input.evidence.of(decision._id, anchor, channel);
     const outcome = castBallot({
       decision,
       person: personFor(electorate, unit, personKeyOf(unit)),
@@ -155,9 +164,10 @@ function seedBallots(input: {
       request: {
         choice,
         voice: proxy ? 'proxy' : 'owner',
-        channel: paper ? 'paper' : 'online',
-        castBy: paper ? 'demo-staff1' : (proxy ?? `demo-owner-${unit.voterId ?? 'developer'}`),
-        photoFileId: paper ? `cloud://tongti-local/ballots/${decision._id}/${anchor}.jpg` : null,
+        channel,
+        castBy: evidence?.castBy ?? proxy ?? `demo-owner-${unit.voterId ?? 'developer'}`,
+        photoFileId: evidence?.photoFileId ?? null,
+        witnessedBy: evidence?.witnessedBy ?? null,
         salt,
         receipt,
       },
@@ -215,6 +225,8 @@ export function demoDecisions(input: {
   organizerOpenid: string;
   /** Proxies with a vote: their flats' ballots on the open vote come from them. */
   proxies?: readonly ProxyGrant[];
+  /** Who the owners are: those without a smartphone vote at home, those abroad by video. */
+  people?: readonly Person[];
   now: number;
 }): DemoDecisions {
   const { buildingId, units, organizerOpenid, now } = input;
@@ -361,6 +373,8 @@ export function demoDecisions(input: {
     matter: 'common-use',
     question: { kind: 'proposal', text: '是否同意新电梯轿厢广告收益全部计入本楼维修资金？' },
     documents: [],
+    // Some neighbours would rather not be seen voting against the property company's income.
+    privacy: 'receipts',
     opensAt: isoAt(now - HOUR),
     closesAt: isoAt(now + 14 * DAY),
     status: 'notice',
@@ -371,21 +385,65 @@ export function demoDecisions(input: {
     electorate: null,
   };
 
-  const votes = (decision: Decision, choose: (i: number) => string | null, extra = {}) =>
+  const evidence = new BallotEvidence();
+  const people = new Map((input.people ?? []).map((p) => [p._id, p]));
+  const personOf = (unit: RollInputUnit): Person | undefined =>
+    unit.voterId ? people.get(unit.voterId) : undefined;
+  /** Owners without a smartphone voted at home: two staff took the visit record. */
+  const atHome = (unit: RollInputUnit): StaffChannel | null =>
+    personOf(unit)?.noSmartphone ? 'visit' : null;
+  const votes = (
+    decision: Decision,
+    choose: (i: number) => string | null,
+    extra: Partial<Parameters<typeof seedBallots>[0]> = {},
+  ) =>
     seedBallots({
       decision,
       electorate: built.electorate,
       roll,
       choose,
       from: Date.parse(decision.openedAt ?? ''),
+      channelOf: atHome,
+      evidence,
       ...extra,
     });
-  const planVotes = votes(planOpen, choiceFor);
+  // The plan was also put to the owners' meeting: five flats that came voted there, on the
+  // sign-in sheet; the first owner abroad to vote did so on a video call.
+  let atMeeting = 0;
+  let byVideo = 0;
+  const planVotes = votes(planOpen, choiceFor, {
+    channelOf: (unit) => {
+      const home = atHome(unit);
+      if (home) return home;
+      if (personOf(unit)?.overseas && byVideo === 0 && choiceFor(roll.indexOf(unit)) !== null) {
+        byVideo += 1;
+        return 'video';
+      }
+      const index = roll.indexOf(unit);
+      if (!unit.unsold && index % 9 === 0 && atMeeting < 5 && choiceFor(index) !== null) {
+        atMeeting += 1;
+        return 'meeting';
+      }
+      return null;
+    },
+  });
   const splitVotes = votes(splitOpen, splitChoiceFor);
   const mandateVotes = votes(mandateOpen, mandateChoiceFor);
+  let calledIn = false;
   const outageVotes = votes(arrangements, outageChoiceFor, {
-    // One signed paper ballot so far (an owner without a smartphone), proxies for owners away.
+    // One signed paper ballot so far (an owner without a smartphone), visits to the others who
+    // have voted, proxies for owners away — but one of them called in by video himself.
     paper: (unit: RollInputUnit) => unit.unitId === 'u2-03',
+    channelOf: (unit) => {
+      if (unit.unitId === 'u2-03') return null;
+      const home = atHome(unit);
+      if (home) return home;
+      if (personOf(unit)?.overseas && !calledIn && outageChoiceFor(roll.indexOf(unit)) !== null) {
+        calledIn = true;
+        return 'video';
+      }
+      return null;
+    },
     proxies,
   });
   const topUpVotes = votes(topUp, topUpChoiceFor);

@@ -1,4 +1,5 @@
 import { demoArticles } from './articles';
+import { ballotEvidenceFiles } from './ballotEvidence';
 import { demoDecisions } from './decisions';
 import { demoSeed, type DemoIdentity } from './demo';
 import { demoMoney } from './money';
@@ -25,6 +26,7 @@ export function demoBuilding(now: number): {
     units: seed.collections.units,
     organizerOpenid: organizer.openid,
     proxies: seed.collections.proxies,
+    people: seed.collections.people,
     now,
   });
   const { files: articleFiles, ...articles } = demoArticles({
@@ -66,6 +68,7 @@ export function demoBuilding(now: number): {
       ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),
       ...progress.files,
       ...money.files,
+      ...ballotEvidenceFiles(decisions.ballots),
     },
   };
 }

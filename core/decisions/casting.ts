@@ -6,10 +6,12 @@
  * - one ballot per person, whatever unit of theirs it was cast for;
  * - re-casting replaces the ballot until the deadline;
  * - the owner's own ballot (online or signed paper) overrides a proxy's, never the reverse;
- * - a paper ballot needs the photo of the signed form.
+ * - a ballot staff enter (paper, meeting, video, visit) needs its channel's evidence, and a video
+ *   or visit also a second staff member (evidence.ts).
  */
 import { isChoiceOf } from './choices';
 import { deltaOf, shardOf } from './counters';
+import { evidenceProblem, needsWitness } from './evidence';
 import { type Now, isoAt, votingWindow } from './lifecycle';
 import type { Ballot, Channel, Counters, Decision, Voice } from './model';
 import { type VotingPerson, ballotId } from './roll';
@@ -22,6 +24,8 @@ export interface CastRequest {
   /** Openid of whoever submits it. */
   castBy: string;
   photoFileId: string | null;
+  /** The second staff member of a video or visit ballot (their openid). */
+  witnessedBy?: string | null;
   /** Fresh random salt and the receipt made from it (see receipt.ts); used if the ballot changes. */
   salt: string;
   receipt: string;
@@ -33,6 +37,7 @@ export type CastRefusalCode =
   | 'INVALID_CHOICE'
   | 'OWNER_ALREADY_VOTED'
   | 'PHOTO_REQUIRED'
+  | 'WITNESS_REQUIRED'
   | 'NO_ELECTORATE';
 
 export interface CastRefusal {
@@ -68,9 +73,13 @@ export function castBallot(input: {
   if (!isChoiceOf(decision.question, request.choice)) {
     return refuse('INVALID_CHOICE', `无效的选项：${request.choice}`);
   }
-  if (request.channel === 'paper' && !request.photoFileId) {
-    return refuse('PHOTO_REQUIRED', '纸质表决票须上传业主签字表决票的照片');
-  }
+  const missing = evidenceProblem({
+    channel: request.channel,
+    fileId: request.photoFileId,
+    castBy: request.castBy,
+    witnessedBy: request.witnessedBy ?? null,
+  });
+  if (missing) return refuse(missing.code, missing.message);
   if (previous && VOICE_RANK[request.voice] < VOICE_RANK[previous.voice]) {
     return refuse('OWNER_ALREADY_VOTED', '业主本人已表决，代理人不能更改业主本人的表决');
   }
@@ -97,7 +106,8 @@ export function castBallot(input: {
     voice: request.voice,
     channel: request.channel,
     castBy: request.castBy,
-    photoFileId: request.channel === 'paper' ? request.photoFileId : null,
+    photoFileId: request.channel === 'online' ? null : request.photoFileId,
+    ...(needsWitness(request.channel) ? { witnessedBy: request.witnessedBy ?? null } : {}),
     salt: request.salt,
     receipt: request.receipt,
     castAt: isoAt(now),

@@ -75,7 +75,19 @@ export {
   type CastRequest,
   castBallot,
 } from './casting';
+export { type EvidenceProblem, evidenceName, evidenceProblem, needsWitness } from './evidence';
 export { RECEIPT_VERSION, receiptMaterial, shortReceipt } from './receipt';
 export { type DecisionResult, type OptionResult, resultOf } from './results';
-export { type PublishedLine, compareUnitNo, publishedLines, tallyInputOf } from './published';
+export {
+  type ParticipationLine,
+  type PublishedLine,
+  type ReceiptLine,
+  compareUnitNo,
+  participationLines,
+  privacyOf,
+  privacyStatement,
+  publishedLines,
+  receiptLines,
+  tallyInputOf,
+} from './published';
 export { frozenVoice, proxyCovers } from './voice';

@@ -16,6 +16,7 @@ import { readableAt } from '../registry/time';
 import type { Matter } from '../tally';
 import { questionProblems } from './choices';
 import type {
+  BallotPrivacy,
   Decision,
   DecisionDocument,
   DecisionStatus,
@@ -74,6 +75,8 @@ export interface DraftFields {
   closesAt: string | null;
   /** The inspection body's order that takes the emergency route; null on the normal route. */
   emergency: EmergencyOrder | null;
+  /** Whether the public list shows each flat's choice or only receipts (model.ts). */
+  privacy: BallotPrivacy;
 }
 
 const STATUS_LABEL: Record<DecisionStatus, string> = {
@@ -225,6 +228,7 @@ export function draftFieldsOf(decision: Decision): DraftFields {
   const { opensAt, closesAt } = decision;
   return {
     emergency: decision.emergency ?? null,
+    privacy: decision.privacy ?? 'open',
     title,
     summary,
     matter,

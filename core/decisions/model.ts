@@ -127,6 +127,8 @@ export interface Decision {
   noticeDays: number;
   /** Present only on the emergency route (fewer than 15 days of notice). */
   emergency?: EmergencyOrder | null;
+  /** Absent on decisions drafted before the choice existed: those were `open`. */
+  privacy?: BallotPrivacy;
   /** Days for objections after the preliminary result (default 7). */
   objectionDays: number;
   /** Planned start and deadline of voting, announced with the notice. */
@@ -148,7 +150,34 @@ export interface Decision {
 
 /** Whose will a ballot carries: the owner's own (online or signed paper) or their proxy's. */
 export type Voice = 'owner' | 'proxy';
-export type Channel = 'online' | 'paper';
+
+/**
+ * How a ballot reached us. Shanghai's rules accept written consultation, meetings and visits:
+ * besides voting online, staff enter a signed paper form, a vote at the owners' meeting (现场), by
+ * video call (视频) or door to door (上门), each with its evidence (see evidence.ts).
+ */
+export const CHANNELS = ['online', 'paper', 'meeting', 'video', 'visit'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** The channels staff enter on the owner's behalf; all follow the paper ballot's rules. */
+export const STAFF_CHANNELS = ['paper', 'meeting', 'video', 'visit'] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  online: '网上',
+  paper: '纸质',
+  meeting: '现场',
+  video: '视频',
+  visit: '上门',
+};
+
+/**
+ * What the public list shows of each flat's ballot. `open`: each flat's choice (as the law's
+ * posting of results is often read). `receipts`: which flats took part, and separately every
+ * receipt with its choice, so neighbours cannot see who voted against, each voter finds their own
+ * receipt, and anyone can recount. Chosen in the draft; fixed once the notice is posted.
+ */
+export const BALLOT_PRIVACIES = ['open', 'receipts'] as const;
+export type BallotPrivacy = (typeof BALLOT_PRIVACIES)[number];
 
 /**
  * One person's ballot. `_id` is `decisionId:unitId` of the first unit it covers, so a second
@@ -166,10 +195,18 @@ export interface Ballot {
   choice: string;
   voice: Voice;
   channel: Channel;
-  /** Openid of whoever submitted it: the owner, the proxy, or the staff member for paper. */
+  /** Openid of whoever submitted it: the owner, the proxy, or the staff member who entered it. */
   castBy: string;
-  /** Photo of the signed paper form (cloud fileID); null online. */
+  /**
+   * The evidence in storage (cloud fileID) for a ballot staff entered: the signed form, the
+   * meeting's sign-in sheet, the video call record, the visit record; null online.
+   */
   photoFileId: string | null;
+  /**
+   * The second staff member of a video (who witnessed the call) or a visit (who co-signed the
+   * record): a different person from `castBy`. Absent or null for other channels.
+   */
+  witnessedBy?: string | null;
   /** Random, never published: keeps receipts from being guessed. */
   salt: string;
   receipt: string;

@@ -8,6 +8,7 @@ import type {
   RecountView,
   ResultsView,
   UnitBallotStatusView,
+  WitnessView,
 } from '../../typings/api';
 import { ApiError, callApi } from './cloud';
 
@@ -32,6 +33,19 @@ export function getPublished(decisionId: string, offset = 0): Promise<PublishedL
 /** A unit's ballot status, found by its room number as written on a paper form ("12-03"). */
 export function getUnitStatus(decisionId: string, unitNo: string): Promise<UnitBallotStatusView> {
   return callApi('decisions', 'unitStatus', { decisionId, unitNo });
+}
+
+/** A unit's ballot status by its id (a link from the building map names the unit). */
+export function getUnitStatusById(
+  decisionId: string,
+  unitId: string,
+): Promise<UnitBallotStatusView> {
+  return callApi('decisions', 'unitStatus', { decisionId, unitId });
+}
+
+/** Staff and organizers other than me, who may witness a video ballot or co-sign a visit. */
+export async function listWitnesses(): Promise<WitnessView[]> {
+  return (await callApi('decisions', 'witnesses', {})).witnesses;
 }
 
 export function recount(decisionId: string): Promise<RecountView> {

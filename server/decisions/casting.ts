@@ -9,24 +9,32 @@
  * the audit entry. A repeated identical ballot writes nothing. A write conflict the SDK could not
  * retry away comes back as CONFLICT for the client to retry.
  *
- * A paper ballot needs its evidence: a photo in storage uploaded for this decision and unit, and
- * for a proxy's signature a written authorization on file. It never replaces the owner's own
- * online ballot by itself: that waits for an organizer other than whoever entered it.
+ * A ballot staff enter — on paper, at the meeting, by video, door to door — needs its evidence:
+ * a file in storage uploaded for this decision (and unit, except the meeting's sign-in sheet,
+ * which covers many flats), for video and visits a second staff member, and for a proxy's
+ * signature a written authorization on file. It never replaces the owner's own online ballot by
+ * itself: that waits for an organizer other than whoever entered it.
  */
 import type { CastReceiptView } from '../../typings/api';
 import {
   type Ballot,
+  CHANNEL_LABELS,
   type CastRefusal,
   type Decision,
   type RollEntry,
+  type StaffChannel,
   type Voice,
   anchorOf,
   ballotId,
   castBallot,
+  evidenceName,
+  evidenceProblem,
   groupOf,
   isoAt,
+  needsWitness,
   votingWindow,
 } from '../../core/decisions';
+import type { Member } from '../../core/registry/model';
 import type { Caller } from '../auth/caller';
 import type { UseCaseContext } from '../auth/guard';
 import { randomId } from '../auth/secrets';
@@ -34,7 +42,7 @@ import { AppError } from '../errors';
 import { fileExists } from '../platform';
 import { auditEntry } from '../repository/audit';
 import { docs, inTransaction } from '../repository/docs';
-import { assertVisible, proxyOnFile, voiceFor } from './access';
+import { assertVisible, isFieldWorker, proxyOnFile, voiceFor } from './access';
 import { newReceipt } from './receipts';
 import { incrementsOf, loadDecision, loadRollEntry, shardId } from './store';
 import { receiptView } from './views';
@@ -43,6 +51,7 @@ export function castRefusalError(refusal: CastRefusal): AppError {
   switch (refusal.code) {
     case 'INVALID_CHOICE':
     case 'PHOTO_REQUIRED':
+    case 'WITNESS_REQUIRED':
       return new AppError('INVALID_INPUT', refusal.message);
     case 'OWNER_ALREADY_VOTED':
     case 'NOT_OPEN':
@@ -101,38 +110,84 @@ interface PaperRequest {
   decisionId: string;
   unitId: string;
   choice: string;
+  channel?: StaffChannel;
   photoFileId: string;
+  witness?: string;
   signedBy: Voice;
 }
 
-/** The photo must be one uploaded for this ballot: under `ballots/<decision>/<unit>`. */
-function photoIsForBallot(fileId: string, decisionId: string, unitId: string): boolean {
-  const path = `/ballots/${decisionId}/${unitId}`;
-  const at = fileId.indexOf(path);
-  if (at < 0 || !fileId.startsWith('cloud://')) return false;
-  const next = fileId.charAt(at + path.length);
-  return next === '-' || next === '.' || next === '/' || next === '_';
+/**
+ * The evidence must be a file uploaded for this ballot: under `ballots/<decision>/<unit>`. The
+ * meeting's sign-in sheet lists many flats, so for a meeting a sheet of this decision
+ * (`ballots/<decision>/meeting-…`) will do — not another flat's own evidence.
+ */
+function photoIsForBallot(
+  fileId: string,
+  decisionId: string,
+  unitId: string,
+  channel: StaffChannel,
+): boolean {
+  if (!fileId.startsWith('cloud://')) return false;
+  const under = (name: string): boolean => {
+    const path = `/ballots/${decisionId}/${name}`;
+    const at = fileId.indexOf(path);
+    if (at < 0) return false;
+    const next = fileId.charAt(at + path.length);
+    return next === '-' || next === '.' || next === '/' || next === '_';
+  };
+  return under(unitId) || (channel === 'meeting' && under('meeting'));
 }
 
 async function checkPaperEvidence(
   ctx: UseCaseContext,
+  caller: Caller,
   decision: Decision,
   entry: RollEntry,
   request: PaperRequest,
 ): Promise<void> {
-  if (!photoIsForBallot(request.photoFileId, decision._id, entry.unitId)) {
+  const channel = request.channel ?? 'paper';
+  const what = evidenceName(channel);
+  const missing = evidenceProblem({
+    channel,
+    fileId: request.photoFileId,
+    castBy: caller.openid,
+    witnessedBy: request.witness ?? null,
+  });
+  if (missing) throw new AppError('INVALID_INPUT', missing.message);
+  if (!needsWitness(channel) && request.witness !== undefined) {
+    throw new AppError('INVALID_INPUT', `${CHANNEL_LABELS[channel]}表决不需要见证人，请不要选择`);
+  }
+  if (!photoIsForBallot(request.photoFileId, decision._id, entry.unitId, channel)) {
     throw new AppError(
       'INVALID_INPUT',
-      `表决票照片须为本议题、${entry.unitNo} 录入时上传的照片，请重新拍照上传`,
+      channel === 'meeting'
+        ? `${what}须为本议题录入时上传的文件，请重新拍照上传`
+        : `${what}须为本议题、${entry.unitNo} 录入时上传的文件，请重新上传`,
     );
   }
   if (!(await fileExists(request.photoFileId))) {
-    throw new AppError('INVALID_INPUT', '没有找到上传的表决票照片，请重新拍照上传');
+    throw new AppError('INVALID_INPUT', `没有找到上传的${what}，请重新上传`);
   }
+  if (request.witness !== undefined) await checkWitness(ctx, channel, request.witness);
   if (request.signedBy === 'proxy' && !(await proxyOnFile(ctx, decision, entry))) {
     throw new AppError(
       'FORBIDDEN',
       `${entry.unitNo} 没有登记覆盖本议题的书面投票委托：代理人签字的表决票须先登记委托书`,
+    );
+  }
+}
+
+/** The second staff member must be someone else on the staff, not a name typed in. */
+async function checkWitness(
+  ctx: UseCaseContext,
+  channel: StaffChannel,
+  openid: string,
+): Promise<void> {
+  const member = await docs(ctx.db).get<Member>('members', openid);
+  if (!member || !isFieldWorker(member)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${channel === 'visit' ? '另一位签字人' : '见证人'}须是社区工作者或换梯小组成员`,
     );
   }
 }
@@ -148,12 +203,13 @@ export async function castPaper(
     request.decisionId,
     request.unitId,
   );
-  await checkPaperEvidence(ctx, decision, entry, request);
+  await checkPaperEvidence(ctx, caller, decision, entry, request);
   const cast = {
     choice: request.choice,
     voice: request.signedBy,
-    channel: 'paper' as const,
+    channel: request.channel ?? 'paper',
     photoFileId: request.photoFileId,
+    witnessedBy: request.witness ?? null,
   };
   const previous = await docs(ctx.db).get<Ballot>(
     'ballots',
@@ -163,7 +219,7 @@ export async function castPaper(
     const overrideId = await holdOverride(ctx, caller, decision, entry, request);
     throw new AppError(
       'CONFLICT',
-      `${entry.unitNo} 的业主本人已在线投票，纸质票不会自动替换。已提交组织者复核（编号 ${overrideId}）：须由另一位组织者确认并说明理由，业主会收到通知`,
+      `${entry.unitNo} 的业主本人已在线投票，${CHANNEL_LABELS[cast.channel]}表决票不会自动替换。已提交组织者复核（编号 ${overrideId}）：须由另一位组织者确认并说明理由，业主会收到通知`,
     );
   }
   return record(ctx, caller, decision, entry, cast, { refuseOverOnline: true });
@@ -179,7 +235,10 @@ export interface PaperOverride {
   unitId: string;
   unitNo: string;
   choice: string;
+  /** Absent on overrides held before other channels existed: paper. */
+  channel?: StaffChannel;
   photoFileId: string;
+  witnessedBy?: string | null;
   signedBy: Voice;
   enteredBy: string;
   enteredAt: string;
@@ -203,7 +262,9 @@ async function holdOverride(
     unitId: entry.unitId,
     unitNo: entry.unitNo,
     choice: request.choice,
+    channel: request.channel ?? 'paper',
     photoFileId: request.photoFileId,
+    witnessedBy: request.witness ?? null,
     signedBy: request.signedBy,
     enteredBy: caller.openid,
     enteredAt: isoAt(ctx.now),
@@ -220,7 +281,9 @@ async function holdOverride(
       auditEntry(ctx, caller, 'decisions.paperOverrideHeld', id, {
         unitId: entry.unitId,
         choice: request.choice,
+        channel: held.channel,
         photoFileId: request.photoFileId,
+        witnessedBy: held.witnessedBy,
       }),
     );
   });
@@ -258,8 +321,9 @@ export async function decidePaperOverride(
       {
         choice: held.choice,
         voice: held.signedBy,
-        channel: 'paper',
+        channel: held.channel ?? 'paper',
         photoFileId: held.photoFileId,
+        witnessedBy: held.witnessedBy ?? null,
       },
       { refuseOverOnline: false, confirmedBy: caller.openid, reason },
     );
@@ -289,7 +353,13 @@ async function record(
   caller: Caller,
   decision: Decision,
   entry: RollEntry,
-  cast: { choice: string; voice: Voice; channel: Ballot['channel']; photoFileId: string | null },
+  cast: {
+    choice: string;
+    voice: Voice;
+    channel: Ballot['channel'];
+    photoFileId: string | null;
+    witnessedBy?: string | null;
+  },
   paper: { refuseOverOnline: boolean; confirmedBy?: string; reason?: string } = {
     refuseOverOnline: false,
   },
@@ -355,7 +425,7 @@ async function record(
           auditEntry(
             ctx,
             caller,
-            cast.channel === 'paper' ? 'decisions.paperBallot' : 'decisions.cast',
+            cast.channel === 'online' ? 'decisions.cast' : 'decisions.paperBallot',
             id,
             {
               unitId: entry.unitId,
@@ -367,6 +437,7 @@ async function record(
                 ? { choice: previous.choice, voice: previous.voice, channel: previous.channel }
                 : null,
               photoFileId: ballot.photoFileId,
+              ...(ballot.witnessedBy ? { witnessedBy: ballot.witnessedBy } : {}),
               ...(paper.confirmedBy
                 ? { confirmedBy: paper.confirmedBy, reason: paper.reason ?? '' }
                 : {}),

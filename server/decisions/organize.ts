@@ -73,6 +73,7 @@ export async function createDecision(
     opensAt: request.opensAt ?? null,
     closesAt: request.closesAt ?? null,
     emergency: request.emergency ?? null,
+    privacy: request.privacy ?? 'open',
   };
   await checkEmergencyOrder(fields.emergency);
   const decision = applied(

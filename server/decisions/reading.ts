@@ -9,6 +9,7 @@ import type {
   DecisionDetailView,
   DecisionSummaryView,
   MyUnitBallotView,
+  PublishedLineView,
   PublishedListView,
   RecountView,
   ResultsView,
@@ -16,6 +17,7 @@ import type {
 } from '../../typings/api';
 import {
   type Ballot,
+  CHANNEL_LABELS,
   type Counters,
   type Decision,
   anchorOf,
@@ -23,7 +25,11 @@ import {
   choicesOf,
   groupOf,
   isoAt,
+  participationLines,
+  privacyOf,
+  privacyStatement,
   publishedLines,
+  receiptLines,
   recount,
   resultOf,
   sameCounters,
@@ -39,7 +45,7 @@ import { docs, find } from '../repository/docs';
 import { readAll, readByIds } from '../repository/readAll';
 import { assertVisible, isFieldWorker, isOrganizer, proxiesHeldBy } from './access';
 import { receiptOf } from './receipts';
-import { allBallots, ballotPage, loadDecision, loadShards } from './store';
+import { allBallots, ballotPage, loadDecision, loadShards, receiptPage } from './store';
 import { choiceLabel, choiceTotals, detailView, resultsView, summaryView } from './views';
 
 export async function listDecisions(
@@ -120,12 +126,14 @@ export async function buildDetail(
           ? {
               voice: ballot.voice,
               channel: ballot.channel,
+              channelLabel: CHANNEL_LABELS[ballot.channel],
               castAt: ballot.castAt,
               choice: mayVote ? ballot.choice : null,
               choiceLabel: mayVote ? choiceLabel(decision, ballot.choice) : null,
               receipt: mayVote ? ballot.receipt : null,
               receiptShort: mayVote ? shortReceipt(ballot.receipt) : null,
               enteredBy: entrantOf(entrants, ballot),
+              witnessedBy: witnessOf(entrants, ballot),
               replacedOnline:
                 mayVote && ballot.override
                   ? { reason: ballot.override.reason, at: ballot.override.at }
@@ -212,7 +220,11 @@ export async function recountDecision(
   };
 }
 
-/** The published list: each voting unit, its area, its choice and receipt; no names. */
+/**
+ * The published list, no names. On an `open` decision: each voting unit, its area, its choice and
+ * receipt. On a `receipts` decision: each voting unit and its area (the turnout), and apart, every
+ * ballot's receipt and choice in receipt order — nothing in the answer ties a choice to a flat.
+ */
 export async function publishedList(
   request: { decisionId: string; offset?: number; limit?: number },
   ctx: UseCaseContext,
@@ -225,35 +237,67 @@ export async function publishedList(
   if (!posted && !(decision.status === 'closed' && isOrganizer(caller))) {
     throw new AppError('CONFLICT', '表决结果公示后才能查看逐户清单');
   }
+  const privacy = privacyOf(decision);
   const offset = request.offset ?? 0;
   const limit = request.limit ?? 1000;
-  const [ballots, total] = await Promise.all([
+  const [ballots, byReceipt, total] = await Promise.all([
     ballotPage(ctx.db, decision._id, offset, limit),
+    privacy === 'receipts'
+      ? receiptPage(ctx.db, decision._id, offset, limit)
+      : Promise.resolve<Ballot[]>([]),
     decision.result
       ? Promise.resolve(decision.result.counters.voted.owners)
       : countBallots(ctx, decision),
   ]);
   const entrants = await entrantsOf(ctx, ballots, 'public');
-  // Lines are per unit; who entered a paper ballot is known per ballot.
-  const enteredBy = new Map<string, string>();
+  // Lines are per unit; who entered a staff-taken ballot is known per ballot.
+  const enteredBy = new Map<string, { by: string | null; witness: string | null }>();
   for (const b of ballots) {
-    const who = entrantOf(entrants, b);
-    if (who) for (const u of b.units) enteredBy.set(u.unitNo, who);
+    const who = { by: entrantOf(entrants, b), witness: witnessOf(entrants, b) };
+    for (const u of b.units) enteredBy.set(u.unitNo, who);
   }
+  const staffOf = (unitNo: string) => ({
+    enteredBy: enteredBy.get(unitNo)?.by ?? null,
+    witnessedBy: enteredBy.get(unitNo)?.witness ?? null,
+  });
+  const lines: PublishedLineView[] =
+    privacy === 'open'
+      ? publishedLines(ballots).map((line) => ({
+          unitNo: line.unitNo,
+          areaHundredths: line.area,
+          area: formatArea(line.area),
+          choice: line.choice,
+          choiceLabel: choiceLabel(decision, line.choice),
+          channel: line.channel,
+          channelLabel: CHANNEL_LABELS[line.channel],
+          ...staffOf(line.unitNo),
+          receipt: line.receipt,
+          receiptShort: shortReceipt(line.receipt),
+        }))
+      : participationLines(ballots).map((line) => ({
+          unitNo: line.unitNo,
+          areaHundredths: line.area,
+          area: formatArea(line.area),
+          choice: null,
+          choiceLabel: null,
+          channel: line.channel,
+          channelLabel: CHANNEL_LABELS[line.channel],
+          ...staffOf(line.unitNo),
+          receipt: null,
+          receiptShort: null,
+        }));
   return {
     decisionId: decision._id,
     title: decision.title,
     status: decision.status,
-    lines: publishedLines(ballots).map((line) => ({
-      unitNo: line.unitNo,
-      areaHundredths: line.area,
-      area: formatArea(line.area),
-      choice: line.choice,
-      choiceLabel: choiceLabel(decision, line.choice),
-      channel: line.channel,
-      enteredBy: enteredBy.get(line.unitNo) ?? null,
-      receipt: line.receipt,
-      receiptShort: shortReceipt(line.receipt),
+    privacy,
+    privacyStatement: privacyStatement(privacy),
+    lines,
+    receipts: receiptLines(byReceipt).map((r) => ({
+      receipt: r.receipt,
+      receiptShort: shortReceipt(r.receipt),
+      choice: r.choice,
+      choiceLabel: choiceLabel(decision, r.choice),
     })),
     ballots: ballots.length,
     totalBallots: total,
@@ -262,16 +306,23 @@ export async function publishedList(
 }
 
 /**
- * Who entered the paper ballots among `ballots` (one read, only when there are any): a paper
- * ballot always says who put it in. To the unit's own voter and to staff, the member's label;
- * on the list posted for everyone, their role and masked name (the posted list names nobody).
+ * Who entered the ballots staff took among `ballots`, and who witnessed or co-signed them (one
+ * read, only when there are any): such a ballot always says who put it in. To the unit's own voter
+ * and to staff, the member's label; on the list posted for everyone, their role and masked name
+ * (the posted list names nobody).
  */
 async function entrantsOf(
   ctx: UseCaseContext,
-  ballots: readonly Pick<Ballot, 'channel' | 'castBy'>[],
+  ballots: readonly Pick<Ballot, 'channel' | 'castBy' | 'witnessedBy'>[],
   audience: 'private' | 'public' = 'private',
 ): Promise<Map<string, string>> {
-  const openids = [...new Set(ballots.filter((b) => b.channel === 'paper').map((b) => b.castBy))];
+  const staffTaken = ballots.filter((b) => b.channel !== 'online');
+  const openids = [
+    ...new Set([
+      ...staffTaken.map((b) => b.castBy),
+      ...staffTaken.flatMap((b) => (b.witnessedBy ? [b.witnessedBy] : [])),
+    ]),
+  ];
   if (!openids.length) return new Map();
   const members = await readByIds<Member>(ctx.db, 'members', openids);
   return new Map(
@@ -291,7 +342,15 @@ function entrantOf(
   entrants: ReadonlyMap<string, string>,
   ballot: Pick<Ballot, 'channel' | 'castBy'>,
 ): string | null {
-  return ballot.channel === 'paper' ? (entrants.get(ballot.castBy) ?? '工作人员') : null;
+  return ballot.channel === 'online' ? null : (entrants.get(ballot.castBy) ?? '工作人员');
+}
+
+function witnessOf(
+  entrants: ReadonlyMap<string, string>,
+  ballot: Pick<Ballot, 'channel' | 'witnessedBy'>,
+): string | null {
+  if (ballot.channel === 'online' || !ballot.witnessedBy) return null;
+  return entrants.get(ballot.witnessedBy) ?? '工作人员';
 }
 
 async function countBallots(ctx: UseCaseContext, decision: Decision): Promise<number> {
@@ -329,7 +388,17 @@ export async function unitBallotStatus(
     voted: ballot !== null,
     voice: ballot?.voice ?? null,
     channel: ballot?.channel ?? null,
+    channelLabel: ballot ? CHANNEL_LABELS[ballot.channel] : null,
     castAt: ballot?.castAt ?? null,
-    enteredBy: ballot ? entrantOf(await entrantsOf(ctx, [ballot]), ballot) : null,
+    ...(await staffOf(ctx, ballot)),
   };
+}
+
+async function staffOf(
+  ctx: UseCaseContext,
+  ballot: Ballot | null,
+): Promise<{ enteredBy: string | null; witnessedBy: string | null }> {
+  if (!ballot) return { enteredBy: null, witnessedBy: null };
+  const entrants = await entrantsOf(ctx, [ballot]);
+  return { enteredBy: entrantOf(entrants, ballot), witnessedBy: witnessOf(entrants, ballot) };
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { ActionRequest, DecisionsApi } from '../../typings/api';
-import { DOCUMENT_KINDS, PLAN_KEYS } from '../../core/decisions';
+import { BALLOT_PRIVACIES, DOCUMENT_KINDS, PLAN_KEYS, STAFF_CHANNELS } from '../../core/decisions';
 import { MATTERS } from '../../core/tally';
 
 /**
@@ -53,6 +53,7 @@ const fields = {
     .object({ authority: text(80), fileId })
     .strict()
     .nullable(),
+  privacy: z.enum(BALLOT_PRIVACIES, { error: '公示方式须为“公开每户意见”或“只公示回执”' }),
 };
 
 const optionalFields = {
@@ -63,6 +64,7 @@ const optionalFields = {
   opensAt: fields.opensAt.optional(),
   closesAt: fields.closesAt.optional(),
   emergency: fields.emergency.optional(),
+  privacy: fields.privacy.optional(),
 };
 
 const byId = z.object({ decisionId }).strict();
@@ -112,7 +114,11 @@ export const schemas = {
         decisionId,
         unitId: id,
         choice,
+        channel: z
+          .enum(STAFF_CHANNELS, { error: '表决方式须为纸质、现场、视频或上门之一' })
+          .optional(),
         photoFileId: fileId,
+        witness: id.optional(),
         signedBy: z.enum(['owner', 'proxy']),
       })
       .strict(),

@@ -70,6 +70,27 @@ export async function ballotPage(
   );
 }
 
+/**
+ * A page of a decision's ballots in receipt order: the order of a `receipts` decision's list of
+ * receipts, which must not follow the flats (`_id` order would pair each receipt with its flat).
+ */
+export async function receiptPage(
+  db: Db,
+  decisionId: string,
+  offset: number,
+  limit: number,
+): Promise<Ballot[]> {
+  return docsOf<Ballot>(
+    db
+      .collection('ballots')
+      .where({ decisionId })
+      .orderBy('receipt', 'asc')
+      .skip(offset)
+      .limit(Math.min(limit, PAGE))
+      .get(),
+  );
+}
+
 /** All ballots of a decision, a thousand a request (for recounts; never to count live). */
 export function allBallots(db: Db, decisionId: string): Promise<Ballot[]> {
   return readAll<Ballot>(db, 'ballots', { decisionId });

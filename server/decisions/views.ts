@@ -16,11 +16,14 @@ import type {
 } from '../../typings/api';
 import {
   type Ballot,
+  CHANNEL_LABELS,
   type Counters,
   type Decision,
   type DecisionResult,
   choicesOf,
   earliestOpening,
+  privacyOf,
+  privacyStatement,
   resultDeadline,
   shortReceipt,
   statusLabel,
@@ -105,6 +108,8 @@ export function detailView(
     earliestOpening: decision.noticePostedAt
       ? earliestOpening(decision.noticePostedAt, decision.noticeDays)
       : null,
+    privacy: privacyOf(decision),
+    privacyStatement: privacyStatement(privacyOf(decision)),
     electorate: decision.electorate ? electorateView(decision.electorate) : null,
     ...extra,
   };
@@ -216,6 +221,7 @@ export function receiptView(decision: Decision, ballot: Ballot, changed: boolean
     choiceLabel: choiceLabel(decision, ballot.choice),
     voice: ballot.voice,
     channel: ballot.channel,
+    channelLabel: CHANNEL_LABELS[ballot.channel],
     castAt: ballot.castAt,
     receipt: ballot.receipt,
     receiptShort: shortReceipt(ballot.receipt),

@@ -1,3 +1,5 @@
+import { demoBuilding } from '../../cli/seed';
+import { ballotEvidenceFiles } from '../../cli/seed/ballotEvidence';
 import { demoDecisions } from '../../cli/seed/decisions';
 import { demoSeed } from '../../cli/seed/demo';
 import {
@@ -28,6 +30,7 @@ describe('demo decisions', () => {
     units: seed.collections.units,
     organizerOpenid: 'demo-organizer',
     proxies: seed.collections.proxies,
+    people: seed.collections.people,
     now,
   });
   const byId = (id: string) => {
@@ -108,6 +111,50 @@ describe('demo decisions', () => {
     const paper = ballots.filter((b) => b.channel === 'paper');
     expect(paper).toHaveLength(1);
     expect(paper[0]?.photoFileId).toBeTruthy();
+  });
+
+  it('shows every channel: the meeting, visits by two staff, a video call, paper, with files', () => {
+    const plan = demo.ballots.filter((b) => b.decisionId === 'd-elevator-plan');
+    const on = (channel: string) => plan.filter((b) => b.channel === channel);
+    const personOf = (unitId: string) => {
+      const unit = seed.collections.units.find((u) => u._id === unitId);
+      return seed.collections.people.find((p) => p._id === unit?.ownerIds[0]);
+    };
+    // A few at the owners' meeting, all on one sign-in sheet.
+    expect(on('meeting').length).toBeGreaterThanOrEqual(3);
+    expect(new Set(on('meeting').map((b) => b.photoFileId)).size).toBe(1);
+    // Every owner without a smartphone who voted did so at home, with two different staff.
+    expect(on('visit').length).toBeGreaterThanOrEqual(3);
+    for (const b of on('visit')) {
+      expect(personOf(b.unitId)?.noSmartphone).toBe(true);
+      expect(['demo-staff1', 'demo-staff2']).toContain(b.castBy);
+      expect(['demo-staff1', 'demo-staff2']).toContain(b.witnessedBy);
+      expect(b.witnessedBy).not.toBe(b.castBy);
+    }
+    // An owner abroad on a video call, witnessed by the organizer.
+    expect(on('video')).toHaveLength(1);
+    expect(personOf(on('video')[0]?.unitId ?? '')?.overseas).toBe(true);
+    expect(on('video')[0]).toMatchObject({ castBy: 'demo-staff2', witnessedBy: 'demo-organizer' });
+    expect(on('paper').length).toBeGreaterThan(0);
+    // The open vote shows the channels too, and still mostly online.
+    const open = demo.ballots.filter((b) => b.decisionId === 'd-outage-arrangements');
+    expect(new Set(open.map((b) => b.channel))).toEqual(
+      new Set(['online', 'paper', 'visit', 'video']),
+    );
+    // Every staff-entered ballot's evidence is a file the demo puts in storage.
+    const files = demoBuilding(now).files;
+    const staffTaken = demo.ballots.filter((b) => b.channel !== 'online');
+    for (const b of staffTaken) {
+      const path = /^cloud:\/\/[^/]+\/(.+)$/.exec(b.photoFileId ?? '')?.[1] ?? '';
+      expect(files[path]?.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(path.startsWith(`ballots/${b.decisionId}/`)).toBe(true);
+    }
+    expect(Object.keys(ballotEvidenceFiles(staffTaken)).length).toBeGreaterThan(20);
+  });
+
+  it('posts receipts, not each flat’s choice, for the advertising vote', () => {
+    expect(byId('d-lift-ads').privacy).toBe('receipts');
+    expect(byId('d-elevator-plan').privacy).toBeUndefined();
   });
 
   it('has a vote whose deadline passed yesterday: it takes no ballot and may be closed', () => {

@@ -45,6 +45,7 @@ const REQUESTS: Requests = {
     signedBy: 'owner',
   },
   decidePaperOverride: { overrideId: 'po-none', confirm: true, reason: '业主书面确认' },
+  witnesses: {},
   unitStatus: { ...NONE, unitId: 'u2-01' },
   recount: NONE,
   object: { ...NONE, unitId: 'u2-01', text: '计票有误' },

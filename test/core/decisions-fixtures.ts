@@ -56,6 +56,7 @@ export function draftFields(overrides: Partial<DraftFields> = {}): DraftFields {
     opensAt: '2026-12-17T09:00:00+08:00',
     closesAt: '2026-12-31T18:00:00+08:00',
     emergency: null,
+    privacy: 'open',
     ...overrides,
   };
 }

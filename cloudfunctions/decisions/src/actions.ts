@@ -26,6 +26,7 @@ import {
   listObjections,
 } from '../../../server/decisions/objections';
 import { schemas } from '../../../server/decisions/schemas';
+import { listWitnesses } from '../../../server/decisions/witnesses';
 
 /**
  * decisions: the owners' votes. Every action passes the policy table (server/auth/policy.ts)
@@ -51,6 +52,7 @@ export const actions: GuardedSpec<'decisions'> = {
   cast: { input: schemas.cast, run: castOnline },
   paperBallot: { input: schemas.paperBallot, run: castPaper },
   decidePaperOverride: { input: schemas.decidePaperOverride, run: decidePaperOverride },
+  witnesses: { input: noFields, run: (_req, ctx) => listWitnesses(ctx) },
   unitStatus: { input: schemas.unitStatus, run: unitBallotStatus },
   recount: { input: schemas.byId, run: recountDecision },
   object: { input: schemas.object, run: fileObjection },

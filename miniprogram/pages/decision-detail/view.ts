@@ -85,6 +85,8 @@ export interface DetailView {
   schedule: string;
   /** Stated on a notice that stands fewer than 15 days (the emergency route). */
   emergencyLine: string;
+  /** What the posted result will show of each flat: its choice, or only receipts. */
+  privacyLine: string;
   /** For organizers: the result's 3-day posting deadline, and whether it is late. */
   resultDueLine: string;
   resultOverdue: boolean;
@@ -142,7 +144,8 @@ function votedCard(u: MyUnitBallotView, thisYear: number): VotedCard | null {
   if (!b || !b.receipt || !b.receiptShort || !b.choiceLabel) return null;
   const units = u.coveredUnitNos.join('、');
   const who = b.voice === 'owner' ? '业主本人' : '代理人';
-  const how = b.channel === 'paper' ? '纸质表决票' : '在线';
+  const how =
+    b.channel === 'paper' ? '纸质表决票' : b.channel === 'online' ? '在线' : b.channelLabel;
   return {
     unitId: u.unitId,
     title: `已投票：${b.choiceLabel}`,
@@ -166,7 +169,9 @@ function unitStatus(u: MyUnitBallotView): MyUnitRow {
   if (!u.ballot) return { unitId: u.unitId, units, status: '尚未投票', choice: '' };
   const who = u.ballot.voice === 'owner' ? '业主本人' : '代理人';
   const how =
-    u.ballot.channel === 'paper' ? `（纸质表决票，${u.ballot.enteredBy ?? '工作人员'}录入）` : '';
+    u.ballot.channel === 'online'
+      ? ''
+      : `（${u.ballot.channel === 'paper' ? '纸质表决票' : `${u.ballot.channelLabel}表决`}，${u.ballot.enteredBy ?? '工作人员'}${u.ballot.witnessedBy ? `和${u.ballot.witnessedBy}` : ''}录入）`;
   const replaced = u.ballot.replacedOnline
     ? `。您的在线投票已由纸质表决票替换，另一位组织者确认的理由：${u.ballot.replacedOnline.reason}`
     : '';
@@ -246,6 +251,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     emergencyLine: d.emergency
       ? `紧急程序：${d.emergency.authority}已责令电梯停用，公示期缩短为 ${d.noticeDays} 天（附停用通知）`
       : '',
+    privacyLine: d.privacyStatement,
     ...resultDueLines(d),
     countdown: d.votingOpen ? countdown(d.closesAt, nowMs) : '',
     votingOpen: d.votingOpen,

@@ -16,6 +16,7 @@ import {
   type Control,
   type DecisionForm,
   MATTER_CHOICES,
+  PRIVACY_CHOICES,
   confirmationFor,
   controlsFor,
   emptyForm,
@@ -50,6 +51,7 @@ Component({
     windowText: '',
     form: emptyForm(),
     matters: MATTER_CHOICES.map((m) => m.label),
+    privacies: PRIVACY_CHOICES,
     controls: controlsFor('draft') as Control[],
     extendDate: '',
     extendTime: '18:00',
@@ -100,6 +102,9 @@ Component({
     },
     onMatter(event: WechatMiniprogram.PickerChange) {
       this.setData({ 'form.matterIndex': Number(event.detail.value) || 0 });
+    },
+    onPrivacy(event: WechatMiniprogram.RadioGroupChange) {
+      this.setData({ 'form.privacy': event.detail.value === 'receipts' ? 'receipts' : 'open' });
     },
     onKind(event: WechatMiniprogram.RadioGroupChange) {
       this.setData({ 'form.kind': event.detail.value === 'plans' ? 'plans' : 'proposal' });

@@ -1,4 +1,5 @@
 import type {
+  BallotPrivacyName,
   DecisionDetailView,
   DecisionDocumentView,
   DecisionFieldsRequest,
@@ -29,7 +30,24 @@ export interface DecisionForm {
   opensTime: string;
   closesDate: string;
   closesTime: string;
+  /** What the posted result shows of each flat: its choice, or only receipts. */
+  privacy: BallotPrivacyName;
 }
+
+/** The organizer's two ways to post the ballots, in words an owner understands. */
+export const PRIVACY_CHOICES: Array<{ key: BallotPrivacyName; label: string; detail: string }> = [
+  {
+    key: 'open',
+    label: '公开每户的表决意见',
+    detail: '结果公示时列出每户的房号、面积和表决意见（不列姓名）。',
+  },
+  {
+    key: 'receipts',
+    label: '不公开每户意见，只公示回执',
+    detail:
+      '只列出参加表决的房号和面积；表决意见另以回执编号列出，业主凭回执核对，任何人可复核票数。',
+  },
+];
 
 export const MATTER_CHOICES: Array<{ key: MatterName; label: string }> = [
   { key: 'rebuild', label: '改建、重建建筑物及其附属设施（如更换电梯）' },
@@ -63,6 +81,7 @@ export function emptyForm(): DecisionForm {
     opensTime: '09:00',
     closesDate: '',
     closesTime: '18:00',
+    privacy: 'open',
   };
 }
 
@@ -126,6 +145,7 @@ export function fieldsOf(form: DecisionForm): FormOutcome {
       objectionDays,
       opensAt: instant(form.opensDate, form.opensTime),
       closesAt: instant(form.closesDate, form.closesTime),
+      privacy: form.privacy,
     },
   };
 }
@@ -159,6 +179,7 @@ export function formOf(d: DecisionDetailView): DecisionForm {
     opensTime: opensTime || '09:00',
     closesDate,
     closesTime: closesTime || '18:00',
+    privacy: d.privacy,
   };
 }
 

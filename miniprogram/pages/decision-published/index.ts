@@ -1,14 +1,20 @@
-import type { PublishedLineView } from '../../../typings/api';
+import type {
+  BallotPrivacyName,
+  PublishedLineView,
+  PublishedReceiptView,
+} from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { getPublished } from '../../services/decisions';
-import { filterLines } from './view';
+import { type PublishedRow, filterLines, filterReceipts, publishedRows } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
 /**
- * The published list (逐户表决清单): each unit that took part, its area, its choice and the
- * ballot's receipt — no names. A resident types the start of their receipt to find their line.
+ * The published list (逐户表决清单), no names. When the decision posts each flat's choice: each
+ * unit that took part, its area, its choice, how it voted and the ballot's receipt. When it posts
+ * receipts: the units that took part (no choice), and apart the receipts with their choices. A
+ * resident types the start of their receipt (or their room) to find their line.
  */
 Component({
   behaviors: [largeTypeBehavior],
@@ -17,8 +23,12 @@ Component({
     statusMessage: '',
     id: '',
     title: '',
+    privacy: 'open' as BallotPrivacyName,
+    privacyStatement: '',
     lines: [] as PublishedLineView[],
-    shown: [] as PublishedLineView[],
+    receipts: [] as PublishedReceiptView[],
+    shown: [] as PublishedRow[],
+    shownReceipts: [] as PublishedReceiptView[],
     totalBallots: 0,
     nextOffset: null as number | null,
     query: '',
@@ -36,7 +46,11 @@ Component({
     },
     onSearch(event: WechatMiniprogram.Input) {
       const query = event.detail.value;
-      this.setData({ query, shown: filterLines(this.data.lines, query) });
+      this.setData({
+        query,
+        shown: publishedRows(filterLines(this.data.lines, query)),
+        shownReceipts: filterReceipts(this.data.receipts, query),
+      });
     },
     /** Never rejects. */
     async load(offset: number): Promise<void> {
@@ -47,12 +61,17 @@ Component({
       try {
         const page = await getPublished(this.data.id, offset);
         const lines = offset === 0 ? page.lines : [...this.data.lines, ...page.lines];
+        const receipts = offset === 0 ? page.receipts : [...this.data.receipts, ...page.receipts];
         this.setData({
           status: lines.length ? 'ready' : 'empty',
           statusMessage: lines.length ? '' : '还没有表决票',
           title: page.title,
+          privacy: page.privacy,
+          privacyStatement: page.privacyStatement,
           lines,
-          shown: filterLines(lines, this.data.query),
+          receipts,
+          shown: publishedRows(filterLines(lines, this.data.query)),
+          shownReceipts: filterReceipts(receipts, this.data.query),
           totalBallots: page.totalBallots,
           nextOffset: page.nextOffset,
         });

@@ -30,6 +30,39 @@ function type(page: Rendered, selector: string, value: string, index = 0): void 
 }
 
 describe('organizer page', () => {
+  it('chooses in the draft whether the result posts each flat’s choice, and states it once posted', async () => {
+    const draft = aDetail({ id: 'd9', status: 'draft', votingOpen: false, canOrganize: true });
+    answer('decisions', 'create', ok({ ...draft, privacy: 'receipts' }));
+    const page = mount('pages/decision-organize/index');
+    await callMethod(page, 'onLoad', {});
+    expect(page.querySelectorAll('.privacy-label').map((l) => textOf(l))).toEqual([
+      '公开每户的表决意见',
+      '不公开每户意见，只公示回执',
+    ]);
+    type(page, '.field-title', '楼道照明改造');
+    page.querySelector('.privacy')?.dispatchEvent('change', { detail: { value: 'receipts' } });
+    await flush();
+    page.querySelector('.control--save')?.dispatchEvent('tap');
+    await settle();
+    expect(cloudCalls().find((c) => c.data.action === 'create')?.data).toMatchObject({
+      title: '楼道照明改造',
+      privacy: 'receipts',
+    });
+    expect(page.data.form.privacy).toBe('receipts');
+
+    // Posted: no choice any more, only the sentence residents read on the notice.
+    const statement = '本次表决不公开每户的表决意见：结果公示时只列出参加表决的房号和面积。';
+    answer(
+      'decisions',
+      'detail',
+      ok({ ...draft, status: 'notice', privacy: 'receipts', privacyStatement: statement }),
+    );
+    const posted = mount('pages/decision-organize/index');
+    await callMethod(posted, 'onLoad', { id: 'd9' });
+    expect(posted.querySelector('.privacy')).toBeUndefined();
+    expect(textOf(posted.querySelector('.posted-privacy'))).toBe(statement);
+  });
+
   it('creates a draft of plans with their costs and posts its notice', async () => {
     const draft = aDetail({
       id: 'd9',

@@ -31,6 +31,8 @@ function statusOf(unitNo: string): UnitBallotStatusView {
     channel: null,
     castAt: null,
     enteredBy: null,
+    channelLabel: null,
+    witnessedBy: null,
   };
 }
 

@@ -39,12 +39,14 @@ const votedYes = (overrides: Partial<MyUnitBallotView> = {}): MyUnitBallotView =
     ballot: {
       voice: 'owner',
       channel: 'online',
+      channelLabel: '网上',
       castAt: '2026-12-18T09:30:00+08:00',
       choice: 'yes',
       choiceLabel: '同意',
       receipt: '3f2a9c01bb4e77d0aaaa',
       receiptShort: '3f2a-9c01-bb4e-77d0',
       enteredBy: null,
+      witnessedBy: null,
       replacedOnline: null,
       replacedReceipts: [
         {
