@@ -126,15 +126,15 @@ export class NoticeWriter {
   }
 
   paragraph(text: string, options: { size?: number; muted?: boolean } = {}): this {
-    const size = options.size ?? 12;
+    const size = options.size ?? 11.5;
     this.ensure(size * 2);
     this.doc
       .fontSize(size)
       .fillColor(options.muted ? MUTED : INK)
       .text(this.clean(text), MARGIN.left, this.y, {
         width: CONTENT_WIDTH,
-        lineGap: size * 0.45,
-        paragraphGap: size * 0.5,
+        lineGap: size * 0.35,
+        paragraphGap: size * 0.4,
       })
       .fillColor(INK);
     return this;
@@ -227,15 +227,16 @@ export class NoticeWriter {
   }
 
   /** The mini program code with what scanning it does, side by side; a note when there is none. */
-  code(png: Buffer | null, caption: string, size = 120): this {
+  code(png: Buffer | null, caption: string, size = 100): this {
     this.ensure(size + 16);
     const top = this.y;
     const text = this.clean(caption);
     if (png) {
       this.doc.image(png, MARGIN.left, top, { width: size, height: size });
-      this.doc
-        .fontSize(13)
-        .text(text, MARGIN.left + size + 16, top + 12, { width: CONTENT_WIDTH - size - 16 });
+      this.doc.fontSize(12).text(text, MARGIN.left + size + 16, top + 4, {
+        width: CONTENT_WIDTH - size - 16,
+        lineGap: 3,
+      });
       this.doc.y = Math.max(this.y, top + size) + 10;
     } else {
       this.paragraph(text);
