@@ -1,5 +1,7 @@
 import { demoArticles } from './articles';
 import { demoDecisions } from './decisions';
+import { withDemoDocuments } from './documents';
+import { evidencePhotos } from './evidence';
 import { demoSeed, type DemoIdentity } from './demo';
 import { demoMoney } from './money';
 import { demoProgress } from './progress';
@@ -62,10 +64,14 @@ export function demoBuilding(now: number): {
       ...money.collections,
     },
     identities: seed.identities,
-    files: {
-      ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),
-      ...progress.files,
-      ...money.files,
-    },
+    files: withDemoDocuments(
+      {
+        ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),
+        ...progress.files,
+        ...money.files,
+        ...evidencePhotos([...decisions.ballots, ...seed.collections.proxies]),
+      },
+      now,
+    ),
   };
 }
