@@ -4,7 +4,7 @@
  * mini program code that opens the same page. Open with wx.downloadFile + wx.openDocument.
  */
 
-import type { InviteCodeRow } from './households';
+import type { InviteCodeSheet } from './households';
 
 export type NoticeKindName = 'decision' | 'result' | 'money' | 'invites';
 
@@ -22,11 +22,8 @@ export interface NoticeFileView {
   missingCharacters: string[];
 }
 
-/** The invite sheet also returns the codes, shown once on the page as before. */
-export interface InviteSheetFileView extends NoticeFileView {
-  issuedAt: string;
-  rows: InviteCodeRow[];
-}
+/** The invite sheet also returns the codes and their picture, shown once on the page. */
+export interface InviteSheetFileView extends NoticeFileView, InviteCodeSheet {}
 
 export interface NoticesApi {
   decisionNotice: { request: { decisionId: string }; response: NoticeFileView };

@@ -209,5 +209,5 @@ export async function inviteSheet(
     rendered,
     ctx.now,
   );
-  return { ...file, issuedAt: sheet.issuedAt, rows: sheet.rows };
+  return { ...file, ...sheet };
 }
