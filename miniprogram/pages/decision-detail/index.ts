@@ -33,6 +33,7 @@ import {
   toShareLines,
   withJustCast,
 } from './view';
+import { idFromQuery } from '../../utils/scene';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -93,7 +94,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const id = query.id ? decodeURIComponent(query.id) : '';
+      const id = idFromQuery(query);
       this.setData({ id });
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       return this.load();

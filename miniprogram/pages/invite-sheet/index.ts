@@ -19,6 +19,7 @@ const QR_MISSING = '小程序码暂时无法显示，住户可在微信中搜索
 
 // The file behind the sheet on screen, to open again (the page's data holds the view only).
 const files = new WeakMap<object, InviteSheetFileView>();
+const qrRetried = new WeakSet<object>();
 
 /**
  * The lobby list (大堂邀请码): after a warning and a confirmation, fresh invite codes for every
@@ -117,8 +118,16 @@ Component({
       }
     },
 
+    /** A picture that failed (a dropped connection) gets one fresh address before the note. */
     onQrError() {
+      const file = files.get(this);
+      if (file?.qrFileId && !qrRetried.has(this)) {
+        qrRetried.add(this);
+        this.setData({ qrUrl: '' });
+        return this.showQr(file.qrFileId);
+      }
       this.setData({ qrUrl: '', qrNote: QR_MISSING });
+      return undefined;
     },
   },
 });

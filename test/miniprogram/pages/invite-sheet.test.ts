@@ -228,12 +228,20 @@ describe('invite sheet page', () => {
     expect(page.querySelectorAll('.code-row')).toHaveLength(3);
   });
 
-  it('swaps a picture that fails to load for the fallback line', async () => {
+  it('retries a picture that fails to load once, then shows the fallback line', async () => {
     answer('households', 'summary', ok(aSummary()));
     answer('notices', 'inviteSheet', ok(aSheet()));
     confirmWith(true);
     const page = await open();
     await issue(page);
+    tempUrlCalls().mockClear();
+    page.querySelector('.qr')?.dispatchEvent('error');
+    await flush();
+    await flush();
+    // One fresh address first: a dropped connection should not cost the lobby its code.
+    expect(tempUrlCalls()).toHaveBeenCalledWith({ fileList: [QR] });
+    expect(page.querySelector('.qr')).toBeDefined();
+    expect(page.querySelector('.qr-note')).toBeUndefined();
     page.querySelector('.qr')?.dispatchEvent('error');
     await flush();
     expect(page.querySelector('.qr')).toBeUndefined();

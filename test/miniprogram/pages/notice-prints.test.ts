@@ -1,5 +1,6 @@
 import type { NoticeFileView, RoleName } from '../../../typings/api';
 import { noticePrintsFor } from '../../../miniprogram/utils/noticePrints';
+import { idFromQuery } from '../../../miniprogram/utils/scene';
 import {
   answer,
   callMethod,
@@ -75,6 +76,30 @@ describe('which notices a decision offers to print', () => {
     expect(noticePrintsFor({ status: 'final', canOrganize: false, canEnterPaper: false })).toEqual(
       [],
     );
+  });
+});
+
+describe('the code on a printed notice', () => {
+  it('reads the decision from the scene WeChat passes, or from a link', () => {
+    expect(idFromQuery({ scene: encodeURIComponent('id=d-elevator-plan') })).toBe(
+      'd-elevator-plan',
+    );
+    expect(idFromQuery({ id: 'd1', scene: 'id%3Dd2' })).toBe('d1');
+    expect(idFromQuery({ scene: 'bind' })).toBe('');
+    expect(idFromQuery({})).toBe('');
+  });
+
+  it('opens the decision and its results from a scanned code', async () => {
+    answer('decisions', 'detail', ok(aDetail({ id: 'd-elevator-plan' })));
+    const detail = mount('pages/decision-detail/index');
+    await callMethod(detail, 'onLoad', { scene: encodeURIComponent('id=d-elevator-plan') });
+    expect(cloudCalls().find((c) => c.data.action === 'detail')?.data).toEqual({
+      action: 'detail',
+      decisionId: 'd-elevator-plan',
+    });
+    const results = mount('pages/decision-results/index');
+    await callMethod(results, 'onLoad', { scene: 'id%3Dd-elevator-plan' });
+    expect(results.data.id).toBe('d-elevator-plan');
   });
 });
 
