@@ -19,16 +19,17 @@ let loaded: NoticeFont | null = null;
 
 export function noticeFont(): NoticeFont {
   if (loaded) return loaded;
-  const bytes = readFileSync(fontPath());
+  const bytes = readFileSync(noticeFontPath(__dirname));
   const points = cmapCodePoints(bytes);
   loaded = { bytes, covers: (cp) => points.has(cp) };
   return loaded;
 }
 
-function fontPath(): string {
-  const beside = join(__dirname, NOTICE_FONT_FILE);
+/** Beside the code in `dir` (a deployed function), else under assets/fonts above it (sources). */
+export function noticeFontPath(from: string): string {
+  const beside = join(from, NOTICE_FONT_FILE);
   if (existsSync(beside)) return beside;
-  for (let dir = __dirname; ; dir = dirname(dir)) {
+  for (let dir = from; ; dir = dirname(dir)) {
     const candidate = join(dir, 'assets', 'fonts', NOTICE_FONT_FILE);
     if (existsSync(candidate)) return candidate;
     if (dirname(dir) === dir) break;

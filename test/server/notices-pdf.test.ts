@@ -1,8 +1,10 @@
-import { statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import QRCode from 'qrcode';
 import { join } from 'node:path';
+import { INSTALLED_BY_THE_CLOUD } from '../../scripts/buildFunctions';
 import { gb2312Characters } from '../../scripts/subsetFont';
-import { cmapCodePoints, noticeFont } from '../../server/notices/font';
+import { cmapCodePoints, noticeFont, noticeFontPath } from '../../server/notices/font';
 import { compareUnitNo, spread } from '../../server/notices/layouts';
 import { NoticeWriter } from '../../server/notices/pdf';
 import { readPdf } from '../helpers/pdfText';
@@ -43,6 +45,34 @@ describe('the notice font', () => {
     const points = cmapCodePoints(noticeFont().bytes);
     expect(points.has('喆'.codePointAt(0) ?? 0)).toBe(false);
     expect(points.has('电'.codePointAt(0) ?? 0)).toBe(true);
+  });
+});
+
+describe('the built notices function', () => {
+  const dir = join(__dirname, '..', '..', 'cloudfunctions', 'notices');
+
+  it('carries the font beside index.js and has the cloud install pdfkit', () => {
+    // npm run build (run before the tests) copies the font; the function reads it from __dirname.
+    expect(readFileSync(join(dir, 'notice-cjk.ttf')).equals(readFileSync(FONT))).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const root = JSON.parse(readFileSync(join(dir, '..', '..', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(pkg.dependencies.pdfkit).toBe(root.dependencies.pdfkit);
+    expect(INSTALLED_BY_THE_CLOUD).toContain('pdfkit');
+    const bundle = readFileSync(join(dir, 'index.js'), 'utf8');
+    expect(bundle).toContain('require("pdfkit")');
+    expect(statSync(join(dir, 'index.js')).size).toBeLessThan(300 * 1024);
+    // Deployed alone (no repository around it), the function reads the font beside itself.
+    const alone = mkdtempSync(join(tmpdir(), 'notices-fn-'));
+    expect(() => noticeFontPath(alone)).toThrow(/not found/);
+    copyFileSync(join(dir, 'notice-cjk.ttf'), join(alone, 'notice-cjk.ttf'));
+    expect(noticeFontPath(alone)).toBe(join(alone, 'notice-cjk.ttf'));
+    rmSync(alone, { recursive: true });
+    // Functions that draw no notice ship no font.
+    expect(existsSync(join(dir, '..', 'decisions', 'notice-cjk.ttf'))).toBe(false);
   });
 });
 
