@@ -330,8 +330,8 @@ export function moneySummaryPdf(input: {
     w.table(
       [
         { title: '日期', weight: 3 },
-        { title: '款项', weight: 3 },
-        { title: '收款方', weight: 4 },
+        { title: '款项', weight: 2 },
+        { title: '收款方', weight: 5 },
         { title: '金额', weight: 3, align: 'right' },
         { title: '状态', weight: 2 },
       ],
@@ -405,7 +405,7 @@ export function inviteSheetPdf(input: {
       rows.map((r) => [r.unitNo, r.code]),
       3,
     ),
-    { size: 12 },
+    { size: 14 },
   );
   return w.finish();
 }
