@@ -1,4 +1,12 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -8,6 +16,8 @@ export interface BuiltFunction {
   bytes: number;
   /** Packages the cloud installs for this function (from its package.json). */
   installed: string[];
+  /** Files copied beside index.js (the notice font), with their sizes. */
+  shipped: { file: string; bytes: number }[];
 }
 
 /**
@@ -15,7 +25,15 @@ export interface BuiltFunction {
  * (it must be the platform's), and libraries too large to ship inside index.js. Locally they
  * resolve from the repository's node_modules.
  */
-export const INSTALLED_BY_THE_CLOUD = ['wx-server-sdk', 'exceljs'] as const;
+export const INSTALLED_BY_THE_CLOUD = ['wx-server-sdk', 'exceljs', 'pdfkit'] as const;
+
+/**
+ * Files a function reads beside its index.js, copied there when its bundle holds the module that
+ * reads them: the printed notices' Chinese font (server/notices/font.ts).
+ */
+export const SHIPPED_FILES = [
+  { reader: 'server/notices/font.ts', file: 'assets/fonts/notice-cjk.ttf', as: 'notice-cjk.ttf' },
+] as const;
 
 /**
  * Bundles `cloudfunctions/<name>/src/index.ts` with the server and core code it imports into
@@ -64,7 +82,20 @@ export async function buildFunctions(root: string): Promise<BuiltFunction[]> {
       );
       const installed = INSTALLED_BY_THE_CLOUD.filter((pkg) => imported.has(pkg));
       syncPackageJson(join(dir, name, 'package.json'), installed, pinned);
-      return { name, file, bytes: statSync(file).size, installed };
+      const inputs = Object.keys(result.metafile.inputs);
+      const shipped = SHIPPED_FILES.filter((s) => inputs.some((i) => i.endsWith(s.reader)));
+      for (const s of SHIPPED_FILES) {
+        const target = join(dir, name, s.as);
+        if (shipped.includes(s)) copyFileSync(join(root, s.file), target);
+        else rmSync(target, { force: true });
+      }
+      return {
+        name,
+        file,
+        bytes: statSync(file).size,
+        installed,
+        shipped: shipped.map((s) => ({ file: s.as, bytes: statSync(join(root, s.file)).size })),
+      };
     }),
   );
 }

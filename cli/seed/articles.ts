@@ -11,7 +11,6 @@ import { maskName } from '../../core/registry/privacy';
 import { shanghaiIso } from '../../core/registry/time';
 import { buildFileId } from '../../localcloud/storage/fileIds';
 import { DEFAULT_ENV_ID } from '../../localcloud/sdkEnv';
-import { tinyPdf } from './files';
 import { shaftPhoto } from './photos';
 
 /**
@@ -347,19 +346,6 @@ export function demoArticles(input: {
     articleVersions,
     articleReads,
     questions,
-    files: [
-      {
-        cloudPath: REPORT_PATH,
-        content: tinyPdf([
-          'Elevator Inspection Report (demo)',
-          'Building: Ci Xin He Yuan apartments, 24 floors, 2 elevators',
-          'Part 1: method   Part 2: results   Part 3: risks',
-          'Part 4: repair vs. replacement - traction machines, controls and doors',
-          'are worn beyond repair; guide rails are in good condition and can stay.',
-          'Conclusion: replace both elevators.',
-        ]),
-      },
-      { cloudPath: SHAFT_PHOTO_PATH, content: shaftPhoto() },
-    ],
+    files: [{ cloudPath: SHAFT_PHOTO_PATH, content: shaftPhoto() }],
   };
 }

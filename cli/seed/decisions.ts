@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { buildFileId } from '../../localcloud/storage/fileIds';
+import { DEFAULT_ENV_ID } from '../../localcloud/sdkEnv';
+import { DECISION_DOCUMENT_PATHS } from './documents';
 import {
   type Ballot,
   type Counters,
@@ -244,17 +247,17 @@ export function demoDecisions(input: {
       {
         kind: 'inspection' as const,
         title: '两部电梯第三方检测报告',
-        fileId: 'cloud://tongti-local/decisions/inspection-report.pdf',
+        fileId: buildFileId(DEFAULT_ENV_ID, DECISION_DOCUMENT_PATHS.inspection),
       },
       {
         kind: 'quote' as const,
         title: '三家电梯公司报价',
-        fileId: 'cloud://tongti-local/decisions/quotes.pdf',
+        fileId: buildFileId(DEFAULT_ENV_ID, DECISION_DOCUMENT_PATHS.quotes),
       },
       {
         kind: 'comparison' as const,
         title: '方案比较表（工期、费用、停梯安排）',
-        fileId: 'cloud://tongti-local/decisions/plan-comparison.pdf',
+        fileId: buildFileId(DEFAULT_ENV_ID, DECISION_DOCUMENT_PATHS.comparison),
       },
     ],
     noticeDays: 15,

@@ -384,7 +384,7 @@ export function demoSeed(): DemoSeed {
       status: 'active',
       tokenHash: null,
       tokenExpiresAt: null,
-      evidenceFileId: `cloud://tongti-local.746f-tongti-local-1300000000/proxies/${no}.jpg`,
+      evidenceFileId: `cloud://tongti-local.746f-tongti-local-1300000000/proxies/${no}.png`,
       createdAt: '2026-11-22T20:00:00+08:00',
       acceptedAt: '2026-11-22T20:30:00+08:00',
       revokedAt: null,

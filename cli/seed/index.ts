@@ -1,6 +1,8 @@
 import { demoArticles } from './articles';
 import { ballotEvidenceFiles } from './ballotEvidence';
 import { demoDecisions } from './decisions';
+import { withDemoDocuments } from './documents';
+import { evidencePhotos } from './evidence';
 import { demoSeed, type DemoIdentity } from './demo';
 import { demoMoney } from './money';
 import { demoProgress } from './progress';
@@ -64,11 +66,15 @@ export function demoBuilding(now: number): {
       ...money.collections,
     },
     identities: seed.identities,
-    files: {
-      ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),
-      ...progress.files,
-      ...money.files,
-      ...ballotEvidenceFiles(decisions.ballots),
-    },
+    files: withDemoDocuments(
+      {
+        ...Object.fromEntries(articleFiles.map((f) => [f.cloudPath, f.content])),
+        ...progress.files,
+        ...money.files,
+        ...ballotEvidenceFiles(decisions.ballots),
+        ...evidencePhotos(seed.collections.proxies),
+      },
+      now,
+    ),
   };
 }

@@ -85,3 +85,19 @@ export function reportPhoto(): Buffer {
     return [252, 252, 250];
   });
 }
+
+/** A signed paper form (ballot or written authorization): ruled lines, boxes, a signature. */
+export function signedFormPhoto(): Buffer {
+  return png(W, H, (x, y) => {
+    if (x < 60 || x > 260 || y < 8 || y > 232) return [120, 110, 100];
+    if (y > 24 && y < 32 && x > 110 && x < 210) return [40, 40, 40];
+    if (y > 50 && y < 150 && (y - 50) % 16 < 2 && x > 76 && x < 244) return [150, 150, 150];
+    if (y > 160 && y < 176 && ((x > 80 && x < 96) || (x > 150 && x < 166))) {
+      return x < 96 && Math.abs(y - 168 - (x - 88) / 2) < 2 ? [30, 30, 140] : [90, 90, 90];
+    }
+    if (y > 196 && y < 220 && x > 160 && x < 240 && Math.abs(y - 208 - 8 * Math.sin(x / 6)) < 2) {
+      return [30, 30, 140];
+    }
+    return [250, 249, 244];
+  });
+}

@@ -21,12 +21,30 @@ export async function uploadToCloud(cloudPath: string, filePath: string): Promis
 }
 
 /** Downloads a stored file and opens it (PDF, spreadsheet) with the menu to forward or print. */
-export async function openCloudDocument(fileID: string): Promise<void> {
+export async function openCloudDocument(fileID: string, fileType?: 'pdf' | 'xlsx'): Promise<void> {
   let filePath: string;
   try {
     filePath = (await wx.cloud.downloadFile({ fileID })).tempFilePath;
   } catch (error) {
     throw failure(error);
   }
-  await wx.openDocument({ filePath, showMenu: true });
+  await wx.openDocument({ filePath, showMenu: true, ...(fileType ? { fileType } : {}) });
+}
+
+const IMAGE = /\.(png|jpe?g|gif|webp)$/i;
+
+/**
+ * Opens a document link as WeChat can: pictures in the image viewer, anything else (PDF) as a
+ * document with the menu to forward, save or print.
+ */
+export async function openStoredFile(
+  fileID: string,
+  tempUrl: () => Promise<string>,
+): Promise<void> {
+  if (IMAGE.test(fileID)) {
+    const url = await tempUrl();
+    await wx.previewImage({ urls: [url], current: url });
+    return;
+  }
+  await openCloudDocument(fileID, /\.pdf$/i.test(fileID) ? 'pdf' : undefined);
 }

@@ -186,6 +186,13 @@ export const POLICY: PolicyTable = {
     subscribe: { label: '订阅消息提醒', roles: EVERYONE },
     mySubscriptions: { label: '查看我的消息提醒', roles: EVERYONE },
   },
+  /** Printable A4 notices (PDF) for the lobby board: those who post them. */
+  notices: {
+    decisionNotice: { label: '打印表决公告', roles: FIELD_WORKERS },
+    decisionResult: { label: '打印表决结果', roles: FIELD_WORKERS },
+    moneySummary: { label: '打印收支公示', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
+    inviteSheet: { label: '生成并打印邀请码名单', roles: ORGANIZERS },
+  },
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */

@@ -1,5 +1,7 @@
 import { demoSeed } from '../../cli/seed/demo';
 import type { ApiResult, BindingRequestResult } from '../../typings/api';
+import { readPdf } from '../helpers/pdfText';
+import { bytesOf, openedDocuments } from './documents';
 import { startJourney, type Journey } from './journey';
 
 /**
@@ -30,7 +32,18 @@ test('an organizer issues the lobby list and sees a printable sheet', async () =
   await sheetPage.getByText('生成邀请码名单', { exact: true }).click();
   const dialog = organizer.page.locator('.pv-dialog');
   await dialog.getByText('之前张贴的邀请码将全部作废', { exact: false }).waitFor();
-  await dialog.locator('.pv-dialog__btn--ok').click();
+  // Confirming issues the codes and opens their A4 PDF at once, to forward or save.
+  const [popup] = await Promise.all([
+    organizer.page.waitForEvent('popup'),
+    dialog.locator('.pv-dialog__btn--ok').click(),
+  ]);
+  await popup.close();
+  const opened = await openedDocuments(organizer.page);
+  expect(opened).toHaveLength(1);
+  expect(opened[0]).toMatchObject({ fileType: 'pdf', showMenu: true });
+  const pdf = await readPdf(await bytesOf(organizer.page, opened[0]?.filePath ?? ''));
+  expect(pdf.pages).toBeGreaterThanOrEqual(2);
+  expect(pdf.compact).toContain('名单遗失或损坏时，请联系换梯小组重新打印');
 
   const sheet = sheetPage.locator('.sheet');
   await sheet.waitFor();
@@ -45,6 +58,8 @@ test('an organizer issues the lobby list and sees a printable sheet', async () =
   });
   const code = await row.locator('.code').innerText();
   expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  // The printed sheet carries the same code as the screen.
+  expect(pdf.compact).toContain(`12-04${code}`);
   await organizer.shot('sheet');
   await row.scrollIntoViewIfNeeded();
   await organizer.shot('sheet-12-04');

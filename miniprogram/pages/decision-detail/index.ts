@@ -1,6 +1,6 @@
 import type { CastReceiptView, DecisionDetailView, ObjectionView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
-import { ApiError, userMessageOf } from '../../services/cloud';
+import { ApiError, tempUrlOf, userMessageOf } from '../../services/cloud';
 import {
   answerObjection,
   castBallot,
@@ -21,7 +21,9 @@ import {
 } from '../../utils/decisionShare';
 import type { ShareCardContent } from '../../utils/shareCard';
 import { shareWithCard } from '../../utils/shareMessage';
-import { openCloudDocument } from '../../services/storage';
+import { printNotice } from '../../services/notices';
+import { openStoredFile } from '../../services/storage';
+import type { NoticePrint } from '../../utils/noticePrints';
 import { formatDateTime } from '../../utils/format';
 import {
   type DetailView,
@@ -31,6 +33,7 @@ import {
   toShareLines,
   withJustCast,
 } from './view';
+import { idFromQuery } from '../../utils/scene';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -91,7 +94,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const id = query.id ? decodeURIComponent(query.id) : '';
+      const id = idFromQuery(query);
       this.setData({ id });
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       return this.load();
@@ -366,7 +369,18 @@ Component({
 
     onOpenDocument(event: WechatMiniprogram.BaseEvent<Record<string, never>, { file: string }>) {
       const fileID = event.currentTarget.dataset.file;
-      openCloudDocument(fileID).catch(() => wx.showToast({ title: '文件打开失败', icon: 'none' }));
+      openStoredFile(fileID, () => tempUrlOf(fileID)).catch(() =>
+        wx.showToast({ title: '文件打开失败', icon: 'none' }),
+      );
+    },
+
+    /** 打印版: the notice or the result as an A4 PDF to forward to a print shop or save. */
+    onPrint(
+      event: WechatMiniprogram.BaseEvent<Record<string, never>, { action: NoticePrint['action'] }>,
+    ) {
+      printNotice(event.currentTarget.dataset.action, { decisionId: this.data.id }).catch(
+        (error: unknown) => wx.showToast({ title: userMessageOf(error), icon: 'none' }),
+      );
     },
 
     onOpenPage(event: WechatMiniprogram.BaseEvent<Record<string, never>, { page: string }>) {

@@ -10,6 +10,7 @@ import type {
 import { formatDateTime, formatFen, formatShortDateTime } from '../../utils/format';
 import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
+import { type NoticePrint, noticePrintsFor } from '../../utils/noticePrints';
 
 const DOCUMENT_KINDS: Record<DecisionDocumentView['kind'], string> = {
   inspection: '检测报告',
@@ -105,6 +106,8 @@ export interface DetailView {
   hasPublished: boolean;
   canEnterPaper: boolean;
   canOrganize: boolean;
+  /** 打印版 for organizers and staff: the notice, the result once published. */
+  prints: NoticePrint[];
 }
 
 const HOUR = 3600_000;
@@ -266,6 +269,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     hasPublished: d.status === 'preliminary' || d.status === 'final',
     canEnterPaper: d.canEnterPaper && d.votingOpen,
     canOrganize: d.canOrganize,
+    prints: noticePrintsFor(d),
   };
 }
 

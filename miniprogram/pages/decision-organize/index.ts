@@ -1,7 +1,9 @@
 import type { DecisionDetailView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
+import { printNotice } from '../../services/notices';
 import { uploadToCloud } from '../../services/storage';
+import { type NoticePrint, noticePrintsFor } from '../../utils/noticePrints';
 import { formatDateTime } from '../../utils/format';
 import {
   type OrganizerStep,
@@ -53,6 +55,7 @@ Component({
     matters: MATTER_CHOICES.map((m) => m.label),
     privacies: PRIVACY_CHOICES,
     controls: controlsFor('draft') as Control[],
+    prints: [] as NoticePrint[],
     extendDate: '',
     extendTime: '18:00',
     busy: false,
@@ -90,7 +93,17 @@ Component({
             : '',
         form: formOf(decision),
         controls: controlsFor(decision.status),
+        prints: noticePrintsFor(decision),
       });
+    },
+
+    /** 打印版: the notice or the result as an A4 PDF for the lobby board. */
+    onPrint(
+      event: WechatMiniprogram.BaseEvent<Record<string, never>, { action: NoticePrint['action'] }>,
+    ) {
+      printNotice(event.currentTarget.dataset.action, { decisionId: this.data.id }).catch(
+        (error: unknown) => this.setData({ error: userMessageOf(error) }),
+      );
     },
 
     /** Every form field writes `form.<field>` through data-field, so one handler serves them all. */

@@ -7,6 +7,7 @@ import { decisionCard, decisionSharePath, decisionShareQuery } from '../../utils
 import type { ShareCardContent } from '../../utils/shareCard';
 import { shareWithCard } from '../../utils/shareMessage';
 import { type ResultsPageView, toResultsView } from './view';
+import { idFromQuery } from '../../utils/scene';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -28,7 +29,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ id: query.id ? decodeURIComponent(query.id) : '' });
+      this.setData({ id: idFromQuery(query) });
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       return this.load();
     },

@@ -1,16 +1,30 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
-import { getBuildingSummary, inviteQrUrl, issueInviteCodes } from '../../services/households';
-import { CONFIRM, STEPS, toSheetView, WARNINGS, type SheetView } from './view';
+import type { InviteSheetFileView } from '../../../typings/api';
+import { getBuildingSummary, inviteQrUrl } from '../../services/households';
+import { makeInviteSheet, openNoticeFile } from '../../services/notices';
+import {
+  CONFIRM,
+  LOST_TEXT,
+  STEPS,
+  toSheetView,
+  WARNINGS,
+  type SheetScope,
+  type SheetView,
+} from './view';
 
 type Status = 'loading' | 'ready' | 'error';
 
 const QR_MISSING = '小程序码暂时无法显示，住户可在微信中搜索小程序，点“我的”→“绑定房屋”';
 
+// The file behind the sheet on screen, to open again (the page's data holds the view only).
+const files = new WeakMap<object, InviteSheetFileView>();
+const qrRetried = new WeakSet<object>();
+
 /**
  * The lobby list (大堂邀请码): after a warning and a confirmation, fresh invite codes for every
- * flat, laid out to be saved as a picture or printed and posted by the lift: the building, the
- * mini program code, three steps, and room number + code.
+ * flat (or only those nobody has bound yet), as an A4 PDF opened at once to forward to a print
+ * shop or save, and on screen: the building, the mini program code, three steps, room + code.
  */
 Component({
   behaviors: [largeTypeBehavior],
@@ -20,7 +34,10 @@ Component({
     building: '',
     warnings: WARNINGS,
     steps: STEPS,
+    lostText: LOST_TEXT,
     issuing: false,
+    fileName: '',
+    fileNote: '',
     sheet: null as SheetView | null,
     qrUrl: '',
     qrNote: '',
@@ -44,20 +61,47 @@ Component({
       }
     },
 
-    /** The page's one large button. Codes are shown once, so a sheet on screen is never replaced. */
-    async onIssue(): Promise<void> {
+    /**
+     * The page's large button (every flat) or the smaller one (flats nobody bound). Codes are
+     * shown once, so a sheet on screen is never replaced.
+     */
+    async onIssue(
+      event?: WechatMiniprogram.BaseEvent<Record<string, never>, { scope?: SheetScope }>,
+    ): Promise<void> {
       if (this.data.issuing || this.data.sheet) return;
-      const answer = await wx.showModal({ ...CONFIRM, cancelText: '取消' });
+      const scope: SheetScope = event?.currentTarget?.dataset?.scope ?? 'all';
+      const answer = await wx.showModal({ ...CONFIRM[scope], cancelText: '取消' });
       if (!answer.confirm) return;
       this.setData({ issuing: true });
+      let file: InviteSheetFileView;
       try {
-        const sheet = await issueInviteCodes();
-        this.setData({ sheet: toSheetView(sheet), qrUrl: '', qrNote: '' });
-        await this.showQr(sheet.qrFileId);
+        file = await makeInviteSheet(scope);
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
-      } finally {
         this.setData({ issuing: false });
+        return;
+      }
+      files.set(this, file);
+      this.setData({
+        sheet: toSheetView(file),
+        qrUrl: '',
+        qrNote: '',
+        issuing: false,
+        fileName: file.fileName,
+      });
+      await this.showQr(file.qrFileId);
+      if (file.rows.length) await this.onOpenFile();
+    },
+
+    /** Opens the PDF (again): its menu forwards it to a print shop or a computer, or saves it. */
+    async onOpenFile(): Promise<void> {
+      const file = files.get(this);
+      if (!file) return;
+      try {
+        await openNoticeFile(file);
+        this.setData({ fileNote: '' });
+      } catch (error) {
+        this.setData({ fileNote: `打印版没有打开（${userMessageOf(error)}），请点上面的按钮再试` });
       }
     },
 
@@ -74,8 +118,16 @@ Component({
       }
     },
 
+    /** A picture that failed (a dropped connection) gets one fresh address before the note. */
     onQrError() {
+      const file = files.get(this);
+      if (file?.qrFileId && !qrRetried.has(this)) {
+        qrRetried.add(this);
+        this.setData({ qrUrl: '' });
+        return this.showQr(file.qrFileId);
+      }
       this.setData({ qrUrl: '', qrNote: QR_MISSING });
+      return undefined;
     },
   },
 });

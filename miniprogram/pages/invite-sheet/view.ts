@@ -5,14 +5,29 @@ import { formatDateTime } from '../../utils/format';
 export const WARNINGS: readonly string[] = [
   '生成后，每套已售房屋会得到一个新的邀请码，之前张贴的邀请码全部作废。',
   '已经绑定的住户和已提交的申请不受影响。',
-  '邀请码只显示这一次，离开本页后无法再查看，请当场保存或打印。',
+  '邀请码只显示这一次：生成后会打开 A4 打印版（PDF），请当场转发给打印店、发到电脑或保存。',
 ];
 
-export const CONFIRM = {
-  title: '生成新的邀请码',
-  content: '之前张贴的邀请码将全部作废，住户需要用新的名单绑定。确定生成吗？',
-  confirmText: '生成',
-};
+export type SheetScope = 'all' | 'unbound';
+
+export const CONFIRM: Record<SheetScope, { title: string; content: string; confirmText: string }> =
+  {
+    all: {
+      title: '生成新的邀请码',
+      content: '之前张贴的邀请码将全部作废，住户需要用新的名单绑定。确定生成吗？',
+      confirmText: '生成',
+    },
+    unbound: {
+      title: '为未绑定的房屋生成',
+      content:
+        '还没有人绑定的房屋将得到新的邀请码，这些房屋之前的邀请码作废；其他房屋的邀请码不变。确定生成吗？',
+      confirmText: '生成',
+    },
+  };
+
+/** Printed on every page of the PDF too (server/notices/layouts.ts). */
+export const LOST_TEXT =
+  '名单遗失或损坏时，请换梯小组重新生成并打印：旧名单上的邀请码随即作废，已经绑定的住户不受影响。';
 
 /** The lobby notice in plain words: the code opens the bind page, the menu path is the fallback. */
 export const STEPS: readonly string[] = [

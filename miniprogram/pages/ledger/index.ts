@@ -2,6 +2,7 @@ import type { LedgerOverviewView, MeView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { ApiError, tempUrlOf, userMessageOf } from '../../services/cloud';
 import { getMyHousehold } from '../../services/households';
+import { printNotice } from '../../services/notices';
 import {
   exportLedger,
   getExpenses,
@@ -30,6 +31,8 @@ type Status = 'loading' | 'ready' | 'error' | 'empty';
 const ENTRY_PAGE = 20;
 const UNIT_PAGE = 100;
 const EXPORTERS = new Set(['treasurer', 'organizer', 'admin']);
+/** Who posts the money summary in the lobby (notices.moneySummary). */
+const PRINTERS = new Set(['staff', 'treasurer', 'organizer', 'admin']);
 
 type GroupTap = WechatMiniprogram.BaseEvent<Record<string, never>, { key: GroupKey }>;
 
@@ -63,6 +66,7 @@ Component({
     expenses: [] as ExpenseRow[],
     invoiceUrls: {} as Record<string, string>,
     canExport: false,
+    canPrint: false,
     exporting: false,
     exportError: '',
     /** Signed in but not bound: the ledger is for the building's members, so it says how to bind. */
@@ -141,6 +145,7 @@ Component({
           moreError: '',
           expenses: expenseRows(expenses),
           canExport: (me?.roles ?? []).some((r) => EXPORTERS.has(r)),
+          canPrint: (me?.roles ?? []).some((r) => PRINTERS.has(r)),
         });
         await this.loadInvoices();
       } catch (error) {
@@ -226,6 +231,13 @@ Component({
     onCopyHash() {
       const hash = this.data.head?.headHash;
       if (hash) wx.setClipboardData({ data: hash });
+    },
+
+    /** 打印版: the money summary with the head hash, as an A4 PDF for the lobby board. */
+    onPrint() {
+      printNotice('moneySummary', {}).catch((error: unknown) =>
+        wx.showToast({ title: userMessageOf(error), icon: 'none' }),
+      );
     },
 
     async onExport(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { InviteCodeSheet } from '../../../typings/api';
+import type { InviteSheetFileView } from '../../../typings/api';
 import { aSummary } from '../fixtures';
 import {
   answer,
@@ -26,8 +26,17 @@ afterEach(() => jest.restoreAllMocks());
 
 const QR = 'cloud://env.bucket/invites/2026-11-29-1.png';
 
-function aSheet(overrides: Partial<InviteCodeSheet> = {}): InviteCodeSheet {
+const PDF = 'cloud://env.bucket/notices/invites/sheet-1.pdf';
+
+function aSheet(overrides: Partial<InviteSheetFileView> = {}): InviteSheetFileView {
   return {
+    kind: 'invites',
+    fileId: PDF,
+    url: 'http://127.0.0.1/sheet.pdf',
+    fileName: '慈爱鑫和公寓-邀请码名单-3户.pdf',
+    pages: 1,
+    bytes: 30_000,
+    missingCharacters: [],
     issuedAt: '2026-11-29T10:05:00+08:00',
     page: 'pages/bind/index',
     qrFileId: QR,
@@ -59,13 +68,19 @@ async function issue(page: Rendered): Promise<void> {
   await flush();
 }
 
-const issueCalls = (): number =>
-  cloudCalls().filter((c) => c.data.action === 'issueInviteCodes').length;
+const issueCalls = (): number => cloudCalls().filter((c) => c.data.action === 'inviteSheet').length;
+
+/** wx.cloud.downloadFile and wx.openDocument, watched: how the PDF reaches the phone's viewer. */
+function watchDocuments(): { download: jest.Mock; openDocument: jest.SpyInstance } {
+  const download = jest.fn(() => Promise.resolve({ tempFilePath: '/tmp/sheet.pdf' }));
+  Object.assign(wx.cloud, { downloadFile: download });
+  return { download, openDocument: jest.spyOn(wx, 'openDocument') };
+}
 
 describe('invite sheet page', () => {
   it('warns what issuing does and issues nothing until the organizer confirms', async () => {
     answer('households', 'summary', ok(aSummary()));
-    answer('households', 'issueInviteCodes', ok(aSheet()));
+    answer('notices', 'inviteSheet', ok(aSheet()));
     const modal = confirmWith(false);
     const page = await open();
 
@@ -88,12 +103,15 @@ describe('invite sheet page', () => {
 
   it('lays out the sheet to print: building, the code picture, steps, rooms and codes', async () => {
     answer('households', 'summary', ok(aSummary()));
-    answer('households', 'issueInviteCodes', ok(aSheet()));
+    answer('notices', 'inviteSheet', ok(aSheet()));
     confirmWith(true);
     const page = await open();
     await issue(page);
 
-    expect(cloudCalls().at(-1)?.data).toEqual({ action: 'issueInviteCodes' });
+    expect(cloudCalls().find((c) => c.data.action === 'inviteSheet')?.data).toEqual({
+      action: 'inviteSheet',
+      scope: 'all',
+    });
     expect(tempUrlCalls()).toHaveBeenCalledWith({ fileList: [QR] });
     expect(textOf(page.querySelector('.sheet-building'))).toBe('慈爱鑫和公寓');
     expect(page.data.qrUrl).toBe(tempUrlFor(QR));
@@ -114,17 +132,73 @@ describe('invite sheet page', () => {
     expect(textOf(page.querySelector('.issued'))).toBe(
       '共 3 户 · 生成于 2026年11月29日 10:05 · 之前的邀请码已作废',
     );
-    expect(textOf(page.querySelector('.save-hint'))).toContain('截屏保存图片');
-    expect(textOf(page.querySelector('.save-hint'))).toContain('打印');
+    expect(textOf(page.querySelector('.save-hint'))).toContain('转发给打印店、发到电脑或保存');
+    expect(textOf(page.querySelector('.sheet-lost'))).toContain('名单遗失或损坏时');
     // The codes exist only on this screen: no button that would replace them.
     expect(page.querySelector('.issue')).toBeUndefined();
     await callMethod(page, 'onIssue');
     expect(issueCalls()).toBe(1);
   });
 
+  it('opens the A4 PDF at once to forward or save, and again from its button', async () => {
+    answer('households', 'summary', ok(aSummary()));
+    answer('notices', 'inviteSheet', ok(aSheet()));
+    confirmWith(true);
+    const { download, openDocument } = watchDocuments();
+    const page = await open();
+    await issue(page);
+    await flush();
+
+    expect(download).toHaveBeenCalledWith({ fileID: PDF });
+    expect(openDocument.mock.calls[0]?.[0]).toMatchObject({
+      filePath: '/tmp/sheet.pdf',
+      fileType: 'pdf',
+      showMenu: true,
+    });
+    expect(textOf(page.querySelector('.open-file'))).toBe('打开打印版（PDF）');
+    expect(textOf(page.querySelector('.save-hint'))).toContain('慈爱鑫和公寓-邀请码名单-3户.pdf');
+    page.querySelector('.open-file')?.dispatchEvent('tap');
+    await flush();
+    await flush();
+    expect(openDocument).toHaveBeenCalledTimes(2);
+    expect(issueCalls()).toBe(1);
+  });
+
+  it('says how to try again when the PDF does not open, keeping the codes', async () => {
+    answer('households', 'summary', ok(aSummary()));
+    answer('notices', 'inviteSheet', ok(aSheet()));
+    confirmWith(true);
+    Object.assign(wx.cloud, {
+      downloadFile: jest.fn(() => Promise.reject({ errMsg: 'cloud.downloadFile:fail timeout' })),
+    });
+    const page = await open();
+    await issue(page);
+    await flush();
+    expect(textOf(page.querySelector('.file-note'))).toContain('打印版没有打开');
+    expect(page.querySelectorAll('.code-row')).toHaveLength(3);
+  });
+
+  it('issues codes only for flats nobody has bound, from the second button', async () => {
+    answer('households', 'summary', ok(aSummary()));
+    answer('notices', 'inviteSheet', ok(aSheet()));
+    const modal = confirmWith(true);
+    watchDocuments();
+    const page = await open();
+    expect(textOf(page.querySelector('.lost'))).toContain('旧名单上的邀请码随即作废');
+    page.querySelector('.issue-unbound')?.dispatchEvent('tap');
+    await flush();
+    await flush();
+    expect(modal.mock.calls[0]?.[0]).toMatchObject({ title: '为未绑定的房屋生成' });
+    expect(cloudCalls().find((c) => c.data.action === 'inviteSheet')?.data).toEqual({
+      action: 'inviteSheet',
+      scope: 'unbound',
+    });
+    expect(page.querySelectorAll('.code-row')).toHaveLength(3);
+  });
+
   it('keeps the codes on screen when the code picture is missing', async () => {
     answer('households', 'summary', ok(aSummary()));
-    answer('households', 'issueInviteCodes', ok(aSheet({ qrFileId: null })));
+    answer('notices', 'inviteSheet', ok(aSheet({ qrFileId: null })));
     confirmWith(true);
     const page = await open();
     await issue(page);
@@ -137,7 +211,7 @@ describe('invite sheet page', () => {
 
   it('keeps the codes on screen when storage cannot sign the picture', async () => {
     answer('households', 'summary', ok(aSummary()));
-    answer('households', 'issueInviteCodes', ok(aSheet()));
+    answer('notices', 'inviteSheet', ok(aSheet()));
     tempUrlCalls().mockImplementationOnce((() =>
       Promise.resolve({
         errMsg: 'cloud.getTempFileURL:ok',
@@ -154,12 +228,20 @@ describe('invite sheet page', () => {
     expect(page.querySelectorAll('.code-row')).toHaveLength(3);
   });
 
-  it('swaps a picture that fails to load for the fallback line', async () => {
+  it('retries a picture that fails to load once, then shows the fallback line', async () => {
     answer('households', 'summary', ok(aSummary()));
-    answer('households', 'issueInviteCodes', ok(aSheet()));
+    answer('notices', 'inviteSheet', ok(aSheet()));
     confirmWith(true);
     const page = await open();
     await issue(page);
+    tempUrlCalls().mockClear();
+    page.querySelector('.qr')?.dispatchEvent('error');
+    await flush();
+    await flush();
+    // One fresh address first: a dropped connection should not cost the lobby its code.
+    expect(tempUrlCalls()).toHaveBeenCalledWith({ fileList: [QR] });
+    expect(page.querySelector('.qr')).toBeDefined();
+    expect(page.querySelector('.qr-note')).toBeUndefined();
     page.querySelector('.qr')?.dispatchEvent('error');
     await flush();
     expect(page.querySelector('.qr')).toBeUndefined();
@@ -168,11 +250,7 @@ describe('invite sheet page', () => {
 
   it('tells someone who may not issue codes why, and keeps the button', async () => {
     answer('households', 'summary', ok(aSummary()));
-    answer(
-      'households',
-      'issueInviteCodes',
-      fail('FORBIDDEN', '您当前的身份（业主）不能生成邀请码'),
-    );
+    answer('notices', 'inviteSheet', fail('FORBIDDEN', '您当前的身份（业主）不能生成邀请码'));
     confirmWith(true);
     const toast = jest.spyOn(wx, 'showToast');
     const page = await open();
@@ -188,7 +266,7 @@ describe('invite sheet page', () => {
 
   it('says so when no flat needs a code', async () => {
     answer('households', 'summary', ok(aSummary()));
-    answer('households', 'issueInviteCodes', ok(aSheet({ rows: [] })));
+    answer('notices', 'inviteSheet', ok(aSheet({ rows: [] })));
     confirmWith(true);
     const page = await open();
     await issue(page);
