@@ -185,6 +185,14 @@ export const POLICY: PolicyTable = {
     subscribe: { label: '订阅消息提醒', roles: EVERYONE },
     mySubscriptions: { label: '查看我的消息提醒', roles: EVERYONE },
   },
+  /** The building map and the last mile of the work at hand: for those who walk the floors. */
+  cockpit: {
+    overview: { label: '查看楼栋地图', roles: FIELD_WORKERS },
+    mapFloors: { label: '查看楼栋地图', roles: FIELD_WORKERS },
+    mapLegend: { label: '查看楼栋地图', roles: FIELD_WORKERS },
+    unitHistory: { label: '查看房屋记录', roles: FIELD_WORKERS },
+    lastMile: { label: '查看待联系的住户', roles: FIELD_WORKERS },
+  },
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */
