@@ -137,7 +137,8 @@ export interface UnitHistoryView {
 export type LastMileWork = { kind: 'vote'; decisionId: string; title: string } | { kind: 'money' };
 
 export interface CockpitLastMileRequest {
-  work: { kind: 'vote'; decisionId: string } | { kind: 'money' };
+  /** Absent: the work at hand (an open decision's votes, else the money). */
+  work?: { kind: 'vote'; decisionId: string } | { kind: 'money' };
   /** The cursor of the previous page. */
   after?: string;
   /** 1–50, default 20. */

@@ -210,17 +210,22 @@ export interface LegendEntry {
  * The legend of a layer: every status of the layer in a fixed order (with 0 when none), then
  * the staff channels that turned up, so the colours never move when the counts change.
  */
+const QUIET = ['off', 'none'];
+
 export function legendOf(layer: MapLayer, counts: ReadonlyMap<string, number>): LegendEntry[] {
   const fixed = FIXED_LABELS[layer].map(([status]) => status);
   const extra = [...counts.keys()].filter((s) => !fixed.includes(s)).sort(compareText);
-  return [...fixed.slice(0, layer === 'vote' ? 3 : fixed.length), ...extra]
-    .concat(layer === 'vote' ? fixed.slice(3) : [])
-    .filter((status) => status !== 'off' || (counts.get('off') ?? 0) > 0)
-    .map((status) => ({
-      status,
-      label: statusLabel(layer, status),
-      count: counts.get(status) ?? 0,
-    }));
+  return (
+    [...fixed.slice(0, layer === 'vote' ? 3 : fixed.length), ...extra]
+      .concat(layer === 'vote' ? fixed.slice(3) : [])
+      // Units outside the question (off the roll, nothing charged, unsold) only when there are some.
+      .filter((status) => !QUIET.includes(status) || (counts.get(status) ?? 0) > 0)
+      .map((status) => ({
+        status,
+        label: statusLabel(layer, status),
+        count: counts.get(status) ?? 0,
+      }))
+  );
 }
 
 // ---- the last mile's cursor -------------------------------------------------------------------

@@ -27,6 +27,7 @@ import { AppError } from '../errors';
 import { loadBuilding } from '../households/registry';
 import { docsOf } from '../repository/results';
 import { legendCounts } from './legend';
+import { decisionsWithRoll, workAtHand } from './map';
 import { contactRowsOf, resolveLayer, statusesOf, type ResolvedLayer } from './layers';
 
 const ROUND = 250;
@@ -63,11 +64,10 @@ export async function cockpitLastMile(
   const limit = request.limit ?? 20;
   const caller = await ctx.caller();
   const building = await loadBuilding(ctx.db);
+  const asked = request.work ?? workAtHand(await decisionsWithRoll(ctx.db, building._id));
   const layer: ResolvedLayer = await resolveLayer(
     ctx.db,
-    request.work.kind === 'vote'
-      ? { layer: 'vote', decisionId: request.work.decisionId }
-      : { layer: 'pay' },
+    asked.kind === 'vote' ? { layer: 'vote', decisionId: asked.decisionId } : { layer: 'pay' },
   );
   if (layer.layer === 'vote' && layer.decision.status !== 'open') {
     throw new AppError('CONFLICT', '这个议题不在投票期，没有要催的票');

@@ -36,7 +36,7 @@ export const schemas = {
     'lastMile',
     z
       .object({
-        work,
+        work: work.optional(),
         after: z.string().trim().min(1).max(120).optional(),
         limit: z.number().int().min(1).max(50).optional(),
       })
