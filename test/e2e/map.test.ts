@@ -19,6 +19,8 @@ test('an organizer opens the map, switches layers, taps a flat and reads its his
   const desk = organizer.frame('pages/organizer/index');
   // The last mile follows the open vote: the owners who have not voted yet.
   await desk.getByText(/^催票：「施工期间停梯安排」还有 \d+ 户没有投票$/).waitFor();
+  await desk.locator('.work').scrollIntoViewIfNeeded();
+  await organizer.shot('desk-last-mile');
   await desk.getByText('楼栋地图：每户投票、缴款、联络一目了然', { exact: true }).click();
 
   const map = organizer.frame('pages/building-map/index');
@@ -56,5 +58,48 @@ test('an organizer opens the map, switches layers, taps a flat and reads its his
   expect(await unit.locator('.contacts').innerText()).toContain('通过亲友联系上');
   expect(await unit.locator('.proxies').innerText()).toContain('投票和缴款');
   await organizer.shot('unit-history');
+  expect(organizer.errors).toEqual([]);
+});
+
+test('at large type the map keeps big taps and scrolls the grid sideways', async () => {
+  const organizer = await journey.open('#/pages/building-map/index', 'demo-organizer');
+  // WeChat's own large font (the preview's 系统大字), as an elderly organizer's phone has it.
+  await organizer.page.evaluate("localStorage.setItem('tongti-preview:largeType', '1')");
+  await organizer.page.reload();
+  await organizer.page.waitForSelector('html[data-pv-ready]');
+  const map = organizer.frame('pages/building-map/index');
+  await map.getByText(/^在线投票 \d+ 户$/).waitFor();
+  await organizer.shot('large-type-map');
+  const small = await map.evaluate((root) => {
+    const out: string[] = [];
+    for (const el of root.querySelectorAll('wx-button, .legend-row, wx-picker')) {
+      const r = el.getBoundingClientRect();
+      if (r.height > 0 && r.height < 43.5) out.push(`${el.textContent?.trim() ?? ''} ${r.height}`);
+    }
+    return out;
+  });
+  expect(small).toEqual([]);
+  // The grid is wider than the phone at this size: it scrolls inside itself, the page does not.
+  const widths = await map.evaluate((root) => {
+    const grid = root.querySelector('.grid');
+    return {
+      page: root.getBoundingClientRect().width,
+      gridBox: grid?.getBoundingClientRect().width ?? 0,
+      gridContent: grid?.scrollWidth ?? 0,
+    };
+  });
+  expect(widths.gridBox).toBeLessThanOrEqual(widths.page);
+  expect(widths.gridContent).toBeGreaterThan(widths.gridBox);
+
+  const fifth = map.locator('.floor').filter({ hasText: /^\s*5层/ });
+  await map
+    .getByText('再看 4–2 层', { exact: true })
+    .click()
+    .catch(() => undefined);
+  await fifth.locator('.cell').first().scrollIntoViewIfNeeded();
+  await fifth.locator('.cell').first().click();
+  const unit = organizer.frame('pages/map-unit/index');
+  await unit.getByText('5-01（5层）', { exact: true }).waitFor();
+  await organizer.shot('large-type-unit');
   expect(organizer.errors).toEqual([]);
 });

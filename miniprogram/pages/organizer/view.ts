@@ -6,6 +6,7 @@ import type {
   RosterImportResult,
   RosterImportView,
 } from '../../../typings/api';
+import { formatShortDateTime } from '../../utils/format';
 import { CHANNEL_LABELS } from '../../utils/households';
 
 export interface RequestRow {
@@ -58,8 +59,12 @@ export interface ChaseRow extends ContactRow {
 }
 
 export function chaseRow(r: CockpitLastMileRowView): ChaseRow {
+  const row = contactRow(r.contact);
+  const when = r.contact.lastChannel && r.contact.updatedAt;
   return {
-    ...contactRow(r.contact),
+    ...row,
+    // When the last contact was: a call three weeks ago is no contact for this vote.
+    last: when ? `${row.last} · ${formatShortDateTime(when)}` : row.last,
     statusLabel: r.statusLabel,
     phone: r.contact.owners.find((o) => o.phone)?.phone ?? '',
   };

@@ -130,7 +130,7 @@ describe('organizer page', () => {
     expect(textOf(page.querySelector('.chase-status'))).toBe('还没投');
     expect(textOf(page.querySelector('.contact-tags'))).toBe('外地/海外');
     expect(textOf(page.querySelector('.contact-last'))).toBe(
-      '未联系上 · 电话 1 次 · 时差，电话无人接听',
+      '未联系上 · 电话 1 次 · 时差，电话无人接听 · 11月25日 10:00',
     );
     expect(page.querySelectorAll('.primary-button')).toHaveLength(1);
   });
@@ -194,7 +194,9 @@ describe('organizer page', () => {
       channel: 'visit',
       reached: true,
     });
-    expect(textOf(page.querySelector('.contact-last'))).toBe('已联系上 · 上门 2 次');
+    expect(textOf(page.querySelector('.contact-last'))).toBe(
+      '已联系上 · 上门 2 次 · 11月25日 10:00',
+    );
     expect(textOf(page.querySelector('.chase-status'))).toBe('还没投');
 
     page.querySelector('.more-chase')?.dispatchEvent('tap');
@@ -233,7 +235,9 @@ describe('organizer page', () => {
       channel: 'phone',
       reached: false,
     });
-    expect(textOf(page.querySelector('.contact-last'))).toBe('未联系上 · 电话 2 次');
+    expect(textOf(page.querySelector('.contact-last'))).toBe(
+      '未联系上 · 电话 2 次 · 11月25日 10:00',
+    );
     sheet.mockRestore();
   });
 
