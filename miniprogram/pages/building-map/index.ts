@@ -33,6 +33,8 @@ interface Held {
 // Beside the page rather than in data: only the page's logic reads them, and setData stays small.
 const held = new WeakMap<object, Held>();
 
+const MANY_FLOORS = 40;
+
 /**
  * The building map (楼栋地图): every flat as a cell on its floor, coloured by how it voted,
  * whether it paid, whether staff reached it, or whether it read a notice, with a legend of
@@ -55,6 +57,9 @@ Component({
     next: null as { from: number; to: number } | null,
     loadingMore: false,
     empty: '',
+    /** Tall buildings get a "go to floor" field: scrolling a thousand floors is no way to work. */
+    manyFloors: false,
+    jumpFloor: '',
   },
   methods: {
     onLoad() {
@@ -80,6 +85,7 @@ Component({
           articles: overview.articles,
           generation: 0,
         });
+        this.setData({ manyFloors: overview.layout.floorCount > MANY_FLOORS });
         const layer: MapLayerName = overview.work.kind === 'vote' ? 'vote' : 'pay';
         await this.showLayer(layer, choicesOf(layer, overview).first);
         this.setData({ status: 'ready' });
@@ -187,6 +193,31 @@ Component({
 
     onMore() {
       return this.loadMore();
+    },
+
+    onJumpInput(event: WechatMiniprogram.Input) {
+      this.setData({ jumpFloor: event.detail.value });
+    },
+
+    /** Shows the map from the floor typed, downwards; the legend stays as it is. */
+    async onJump(): Promise<void> {
+      const state = held.get(this);
+      const request = layerRequest(this.data.layer, this.data.choiceId);
+      const typed = Number.parseInt(this.data.jumpFloor, 10);
+      if (!state || !request || !Number.isFinite(typed)) return;
+      const { topFloor, bottomFloor, columns } = state.layout;
+      const range = nextRange(
+        Math.min(topFloor, Math.max(bottomFloor, typed)),
+        bottomFloor,
+        columns,
+      );
+      if (!range) return;
+      const generation = (state.generation += 1);
+      this.setData({ floors: [], next: null });
+      await this.guarded(async () => {
+        const page = await getMapFloors(request, range.from, range.to);
+        if (generation === state.generation) this.appendFloors(page);
+      });
     },
 
     onCell(event: WechatMiniprogram.BaseEvent<object, { id: string }>) {

@@ -202,6 +202,33 @@ describe('building map page', () => {
     });
   });
 
+  it('in a tall building, goes to the floor typed instead of scrolling a thousand floors', async () => {
+    answerMap();
+    answer(
+      'cockpit',
+      'overview',
+      ok({
+        ...overview,
+        layout: { topFloor: 1668, bottomFloor: 2, floorCount: 1667, units: 10_000, columns: 6 },
+      }),
+    );
+    const page = await openMap();
+    expect(page.querySelectorAll('.floor-label').map((l) => textOf(l))[0]).toBe('1668层');
+    await callMethod(page, 'onJumpInput', { detail: { value: '500' } });
+    page.querySelector('.jump-go')?.dispatchEvent('tap');
+    await settle();
+    expect(cloudCalls().at(-1)?.data).toMatchObject({ fromFloor: 500, toFloor: 481 });
+    expect(page.querySelectorAll('.floor')).toHaveLength(20);
+    expect(page.querySelectorAll('.floor-label').map((l) => textOf(l))[0]).toBe('500层');
+    expect(textOf(page.querySelector('.more'))).toBe('再看 480–461 层');
+  });
+
+  it('has no floor field in an ordinary tower', async () => {
+    answerMap();
+    const page = await openMap();
+    expect(page.querySelector('.jump')).toBeUndefined();
+  });
+
   it('opens the flat tapped, with the decision shown', async () => {
     answerMap();
     const navigate = jest.spyOn(wx, 'navigateTo');
