@@ -1,6 +1,6 @@
 import type { CockpitLastMileRequest } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
-import { userMessageOf } from '../../services/cloud';
+import { ApiError, userMessageOf } from '../../services/cloud';
 import { getWorkLastMile } from '../../services/cockpit';
 import {
   decideBinding,
@@ -24,6 +24,10 @@ import {
 
 type Status = 'loading' | 'ready' | 'error';
 
+function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'FORBIDDEN';
+}
+
 /** The work the last mile walks (set by the first page): the next pages ask for the same. */
 const workOf = new WeakMap<object, NonNullable<CockpitLastMileRequest['work']>>();
 
@@ -38,6 +42,8 @@ Component({
   data: {
     status: 'loading' as Status,
     statusMessage: '',
+    /** The organizer's own desk (approvals, roster import); false for staff. */
+    desk: true,
     requests: [] as RequestRow[],
     imports: [] as string[],
     work: '',
@@ -64,24 +70,32 @@ Component({
     async load(): Promise<void> {
       this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const [requests, imports, lastMile] = await Promise.all([
+        const [requests, imports, lastMile] = await Promise.allSettled([
           listBindingRequests(),
           getImportHistory(),
           getWorkLastMile({}),
         ]);
+        if (lastMile.status === 'rejected') throw lastMile.reason;
+        // Staff walk the last mile but neither approve bindings nor import rosters: for them
+        // those parts are refused, and the page shows the map and the last mile only.
+        for (const part of [requests, imports]) {
+          if (part.status === 'rejected' && !isForbidden(part.reason)) throw part.reason;
+        }
+        const page = lastMile.value;
         workOf.set(
           this,
-          lastMile.work.kind === 'vote'
-            ? { kind: 'vote', decisionId: lastMile.work.decisionId }
+          page.work.kind === 'vote'
+            ? { kind: 'vote', decisionId: page.work.decisionId }
             : { kind: 'money' },
         );
         this.setData({
           status: 'ready',
-          requests: requests.map(requestRow),
-          imports: imports.slice(0, 3).map(importLine),
-          work: workLine(lastMile),
-          chase: lastMile.rows.map(chaseRow),
-          nextAfter: lastMile.nextAfter ?? '',
+          desk: requests.status === 'fulfilled' && imports.status === 'fulfilled',
+          requests: requests.status === 'fulfilled' ? requests.value.map(requestRow) : [],
+          imports: imports.status === 'fulfilled' ? imports.value.slice(0, 3).map(importLine) : [],
+          work: workLine(page),
+          chase: page.rows.map(chaseRow),
+          nextAfter: page.nextAfter ?? '',
         });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });

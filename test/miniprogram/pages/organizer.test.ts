@@ -344,9 +344,34 @@ describe('organizer page', () => {
       message: '您当前的身份（业主）不能查看绑定申请',
     });
     answer('households', 'importHistory', ok({ imports: [] }));
-    answer('cockpit', 'lastMile', ok(aWorkLastMile([])));
+    answer('cockpit', 'lastMile', {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '您当前的身份（业主）不能查看待联系的住户',
+    });
     const page = await open();
     expect(page.data.status).toBe('error');
-    expect(textOf(page)).toContain('您当前的身份（业主）不能查看绑定申请');
+    expect(textOf(page)).toContain('您当前的身份（业主）不能查看待联系的住户');
+  });
+
+  it('gives staff the map and the last mile, without the organizer’s approvals and import', async () => {
+    answerAll();
+    for (const action of ['listBindingRequests', 'importHistory'] as const) {
+      answer('households', action, {
+        ok: false,
+        code: 'FORBIDDEN',
+        message: '您当前的身份（社区工作者）不能查看绑定申请',
+      });
+    }
+    const page = await open();
+    expect(page.data.status).toBe('ready');
+    expect(page.querySelector('.import')).toBeUndefined();
+    expect(page.querySelector('.no-requests')).toBeUndefined();
+    expect(page.querySelector('.invite-sheet-entry')).toBeUndefined();
+    expect(page.querySelector('.map-entry')).toBeDefined();
+    expect(textOf(page.querySelector('.work-line'))).toBe(
+      '催票：「施工期间停梯安排」还有 44 户没有投票',
+    );
+    expect(page.querySelectorAll('.contact-unit')).toHaveLength(2);
   });
 });
