@@ -21,7 +21,7 @@ const FIXED_LABELS: Record<MapLayer, Array<[string, string]>> = {
     ['online', CHANNEL_LABELS.online ?? ''],
     ['paper', CHANNEL_LABELS.paper ?? ''],
     ['proxy', CHANNEL_LABELS.proxy ?? ''],
-    ['notYet', '还没投'],
+    ['notYet', '未投票'],
     ['unreachable', '联系不上'],
     ['off', '不在名册'],
   ],
