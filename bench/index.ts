@@ -9,6 +9,7 @@ import { benchArticles } from './articles';
 import { benchProgress } from './progress';
 import { benchScheduler } from './scheduler';
 import { benchShareCard } from './shareCard';
+import { benchMap } from './map';
 import { printTable } from './table';
 
 /**
@@ -76,6 +77,12 @@ async function main(): Promise<void> {
   });
   await section('Share card', async () => {
     printTable('Share card: drawing time in Chromium', await benchShareCard());
+  });
+  await section('Building map', async () => {
+    printTable(
+      'Building map: requests per call, time, and the largest setData at 138 and 10,000 units',
+      await benchMap(),
+    );
   });
 }
 

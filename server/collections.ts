@@ -22,7 +22,11 @@ export const COLLECTIONS = [
   {
     name: 'units',
     access: 'none',
-    indexes: [{ name: 'by_building', keys: { buildingId: 1, unitNo: 1 }, unique: true }],
+    indexes: [
+      { name: 'by_building', keys: { buildingId: 1, unitNo: 1 }, unique: true },
+      /** The building map reads floor ranges; the last mile walks floor by floor. */
+      { name: 'by_floor', keys: { buildingId: 1, floor: 1, unitNo: 1 } },
+    ],
   },
   { name: 'people', access: 'none', indexes: [{ name: 'by_phone', keys: { phone: 1 } }] },
   { name: 'members', access: 'none', indexes: [{ name: 'by_openid', keys: { openid: 1 } }] },

@@ -22,6 +22,8 @@ export * from './reminders';
 import type { RemindersApi } from './reminders';
 export * from './notices';
 import type { NoticesApi } from './notices';
+export * from './cockpit';
+import type { CockpitApi } from './cockpit';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -58,6 +60,7 @@ export interface Api {
   updates: UpdatesApi;
   reminders: RemindersApi;
   notices: NoticesApi;
+  cockpit: CockpitApi;
 }
 
 export type FunctionName = keyof Api;

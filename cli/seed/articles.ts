@@ -279,6 +279,16 @@ export function demoArticles(input: {
       unitId: u._id,
       firstReadAt: at(now - 69 * DAY),
     })),
+    // The charges notice, newest: read in the first days by most flats, so the building map's
+    // notice layer has its last mile too (one flat in seven has not opened it).
+    ...units
+      .filter((_u, i) => i % 7 !== 2)
+      .map((u, i) => ({
+        _id: `notice-charges:${u._id}`,
+        articleId: 'notice-charges',
+        unitId: u._id,
+        firstReadAt: at(now - 20 * DAY + (i + 1) * 23 * 60_000),
+      })),
   ];
 
   const owners = input.members.filter((m) => m.roles.includes('owner') && m.unitIds.length > 0);

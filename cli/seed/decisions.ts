@@ -432,21 +432,11 @@ export function demoDecisions(input: {
   });
   const splitVotes = votes(splitOpen, splitChoiceFor);
   const mandateVotes = votes(mandateOpen, mandateChoiceFor);
-  let calledIn = false;
   const outageVotes = votes(arrangements, outageChoiceFor, {
     // One signed paper ballot so far (an owner without a smartphone), visits to the others who
-    // have voted, proxies for owners away — but one of them called in by video himself.
+    // have voted, proxies for owners away.
     paper: (unit: RollInputUnit) => unit.unitId === 'u2-03',
-    channelOf: (unit) => {
-      if (unit.unitId === 'u2-03') return null;
-      const home = atHome(unit);
-      if (home) return home;
-      if (personOf(unit)?.overseas && !calledIn && outageChoiceFor(roll.indexOf(unit)) !== null) {
-        calledIn = true;
-        return 'video';
-      }
-      return null;
-    },
+    channelOf: (unit) => (unit.unitId === 'u2-03' ? null : atHome(unit)),
     proxies,
   });
   const topUpVotes = votes(topUp, topUpChoiceFor);

@@ -76,3 +76,16 @@ export function proxyRow(proxy: ProxyView, side: 'given' | 'held'): ProxyRow {
     active: proxy.state === 'active' || proxy.state === 'invited',
   };
 }
+
+/** What staff say happened when they log a contact (the action sheet's choices). */
+export const CONTACT_OUTCOMES: Array<{
+  label: string;
+  channel: ContactChannelName;
+  reached: boolean;
+}> = [
+  { label: '电话联系上了', channel: 'phone', reached: true },
+  { label: '上门见到了', channel: 'visit', reached: true },
+  { label: '微信联系上了', channel: 'wechat', reached: true },
+  { label: '电话没人接', channel: 'phone', reached: false },
+  { label: '上门没人在', channel: 'visit', reached: false },
+];

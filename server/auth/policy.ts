@@ -193,6 +193,14 @@ export const POLICY: PolicyTable = {
     moneySummary: { label: '打印收支公示', roles: ['staff', 'treasurer', 'organizer', 'admin'] },
     inviteSheet: { label: '生成并打印邀请码名单', roles: ORGANIZERS },
   },
+  /** The building map and the last mile of the work at hand: for those who walk the floors. */
+  cockpit: {
+    overview: { label: '查看楼栋地图', roles: FIELD_WORKERS },
+    mapFloors: { label: '查看楼栋地图', roles: FIELD_WORKERS },
+    mapLegend: { label: '查看楼栋地图', roles: FIELD_WORKERS },
+    unitHistory: { label: '查看房屋记录', roles: FIELD_WORKERS },
+    lastMile: { label: '查看待联系的住户', roles: FIELD_WORKERS },
+  },
 };
 
 /** The caller's principals: their roles, or `guest` when they have none. */

@@ -138,9 +138,7 @@ describe('demo decisions', () => {
     expect(on('paper').length).toBeGreaterThan(0);
     // The open vote shows the channels too, and still mostly online.
     const open = demo.ballots.filter((b) => b.decisionId === 'd-outage-arrangements');
-    expect(new Set(open.map((b) => b.channel))).toEqual(
-      new Set(['online', 'paper', 'visit', 'video']),
-    );
+    expect(new Set(open.map((b) => b.channel))).toEqual(new Set(['online', 'paper', 'visit']));
     // Every staff-entered ballot's evidence is a file the demo puts in storage.
     const files = demoBuilding(now).files;
     const staffTaken = demo.ballots.filter((b) => b.channel !== 'online');

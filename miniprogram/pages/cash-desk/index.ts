@@ -62,9 +62,16 @@ Component({
     uploading: false,
   },
   methods: {
-    onLoad() {
-      this.setData({ cash: emptyCashForm(Date.now()), deposit: emptyDepositForm(Date.now()) });
-      return this.load();
+    /** `?unit=12-03` (from the building map) fills the room number in. */
+    async onLoad(query: Record<string, string | undefined> = {}) {
+      const unitNo = query.unit ? decodeURIComponent(query.unit).trim() : '';
+      this.setData({
+        cash: { ...emptyCashForm(Date.now()), unitNo },
+        deposit: emptyDepositForm(Date.now()),
+      });
+      await this.load();
+      const unit = unitNo ? unitsOf.get(this)?.get(unitNo) : undefined;
+      if (unit) this.setData({ ownerLine: `业主：${unit.owners || '（未售）'}` });
     },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh());

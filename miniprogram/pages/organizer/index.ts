@@ -1,71 +1,54 @@
-import type {
-  ContactChannelName,
-  LastMileFilterName,
-  LastMileCountsView,
-} from '../../../typings/api';
+import type { CockpitLastMileRequest } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
-import { userMessageOf } from '../../services/cloud';
+import { ApiError, userMessageOf } from '../../services/cloud';
+import { getWorkLastMile } from '../../services/cockpit';
 import {
   decideBinding,
   getImportHistory,
-  getLastMile,
   importRoster,
   listBindingRequests,
   logContact,
   uploadToCloud,
 } from '../../services/households';
+import { CONTACT_OUTCOMES } from '../../utils/households';
 import {
-  contactRow,
+  chaseRow,
   importLine,
   importPreview,
   requestRow,
-  type ContactRow,
+  workLine,
+  type ChaseRow,
   type ImportPreview,
   type RequestRow,
 } from './view';
 
 type Status = 'loading' | 'ready' | 'error';
 
-/**
- * Households shown at a time: a tall building's list would pass setData's size (and one cloud
- * answer's) in one go; more come on a tap, each row set by its own path.
- */
-const CONTACTS_PAGE = 50;
+function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'FORBIDDEN';
+}
 
-const FILTERS: Array<{ key: LastMileFilterName; label: string }> = [
-  { key: 'unreached', label: '未联系上' },
-  { key: 'overseas', label: '外地/海外' },
-  { key: 'elderly', label: '高龄' },
-  { key: 'needsHomeVisit', label: '需上门' },
-  { key: 'all', label: '全部' },
-];
-
-const OUTCOMES: Array<{ label: string; channel: ContactChannelName; reached: boolean }> = [
-  { label: '电话联系上了', channel: 'phone', reached: true },
-  { label: '上门见到了', channel: 'visit', reached: true },
-  { label: '微信联系上了', channel: 'wechat', reached: true },
-  { label: '电话没人接', channel: 'phone', reached: false },
-  { label: '上门没人在', channel: 'visit', reached: false },
-];
+/** The work the last mile walks (set by the first page): the next pages ask for the same. */
+const workOf = new WeakMap<object, NonNullable<CockpitLastMileRequest['work']>>();
 
 /**
- * Organizer (换梯小组): the approvals queue, the roster import status and the last-mile tracker.
- * The one large button uploads the property office's roster: a dry run first, then confirm.
+ * Organizer (换梯小组): the building map, the last mile of the work at hand (an open vote's
+ * owners who have not voted, else the flats that have not paid), the approvals queue and the
+ * roster import status. The one large button uploads the property office's roster: a dry run
+ * first, then confirm.
  */
 Component({
   behaviors: [largeTypeBehavior],
   data: {
     status: 'loading' as Status,
     statusMessage: '',
+    /** The organizer's own desk (approvals, roster import); false for staff. */
+    desk: true,
     requests: [] as RequestRow[],
     imports: [] as string[],
-    filters: FILTERS,
-    filter: 'unreached' as LastMileFilterName,
-    counts: null as LastMileCountsView | null,
-    contacts: [] as ContactRow[],
-    /** Where the next page of the list starts, or null when all are shown. */
-    nextContacts: null as number | null,
-    contactsTotal: 0,
+    work: '',
+    chase: [] as ChaseRow[],
+    nextAfter: '',
     loadingMore: false,
     importing: false,
     preview: null as ImportPreview | null,
@@ -87,47 +70,67 @@ Component({
     async load(): Promise<void> {
       this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const [requests, imports, lastMile] = await Promise.all([
+        const [requests, imports, lastMile] = await Promise.allSettled([
           listBindingRequests(),
           getImportHistory(),
-          getLastMile(this.data.filter, { offset: 0, limit: CONTACTS_PAGE }),
+          getWorkLastMile({}),
         ]);
+        if (lastMile.status === 'rejected') throw lastMile.reason;
+        // Staff walk the last mile but neither approve bindings nor import rosters: for them
+        // those parts are refused, and the page shows the map and the last mile only.
+        for (const part of [requests, imports]) {
+          if (part.status === 'rejected' && !isForbidden(part.reason)) throw part.reason;
+        }
+        const page = lastMile.value;
+        workOf.set(
+          this,
+          page.work.kind === 'vote'
+            ? { kind: 'vote', decisionId: page.work.decisionId }
+            : { kind: 'money' },
+        );
         this.setData({
           status: 'ready',
-          requests: requests.map(requestRow),
-          imports: imports.slice(0, 3).map(importLine),
-          counts: lastMile.counts,
-          contacts: lastMile.rows.map(contactRow),
-          nextContacts: lastMile.nextOffset,
-          contactsTotal: lastMile.total,
+          desk: requests.status === 'fulfilled' && imports.status === 'fulfilled',
+          requests: requests.status === 'fulfilled' ? requests.value.map(requestRow) : [],
+          imports: imports.status === 'fulfilled' ? imports.value.slice(0, 3).map(importLine) : [],
+          work: workLine(page),
+          chase: page.rows.map(chaseRow),
+          nextAfter: page.nextAfter ?? '',
         });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
       }
     },
 
-    /** The next page of the list, appended row by row so setData carries only the new rows. */
-    async onMoreContacts(): Promise<void> {
-      const offset = this.data.nextContacts;
-      if (offset === null || this.data.loadingMore) return;
-      const filter = this.data.filter;
+    onOpenMap() {
+      wx.navigateTo({ url: '/pages/building-map/index' });
+    },
+
+    /** The next page of the last mile, appended by path so setData carries only the new rows. */
+    async onMoreChase(): Promise<void> {
+      const work = workOf.get(this);
+      if (!work || !this.data.nextAfter || this.data.loadingMore) return;
       this.setData({ loadingMore: true });
       try {
-        const lastMile = await getLastMile(filter, { offset, limit: CONTACTS_PAGE });
-        if (filter !== this.data.filter) return;
-        const appended: Record<string, unknown> = {
-          counts: lastMile.counts,
-          nextContacts: lastMile.nextOffset,
-          contactsTotal: lastMile.total,
+        const page = await getWorkLastMile({ work, after: this.data.nextAfter });
+        const patch: Record<string, unknown> = {
+          nextAfter: page.nextAfter ?? '',
+          work: workLine(page),
         };
-        const start = this.data.contacts.length;
-        lastMile.rows.forEach((row, i) => (appended[`contacts[${start + i}]`] = contactRow(row)));
-        this.setData(appended);
+        const start = this.data.chase.length;
+        page.rows.forEach((r, i) => {
+          patch[`chase[${start + i}]`] = chaseRow(r);
+        });
+        this.setData(patch);
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
       } finally {
         this.setData({ loadingMore: false });
       }
+    },
+
+    onCall(event: WechatMiniprogram.BaseEvent<object, { phone: string }>) {
+      wx.makePhoneCall({ phoneNumber: event.currentTarget.dataset.phone });
     },
 
     /** The printable lobby list of invite codes. */
@@ -160,22 +163,9 @@ Component({
       }
     },
 
-    async onFilter(
-      event: WechatMiniprogram.BaseEvent<object, { filter: LastMileFilterName }>,
-    ): Promise<void> {
-      const filter = event.currentTarget.dataset.filter;
-      this.setData({ filter });
-      try {
-        const lastMile = await getLastMile(filter, { offset: 0, limit: CONTACTS_PAGE });
-        this.setData({
-          counts: lastMile.counts,
-          contacts: lastMile.rows.map(contactRow),
-          nextContacts: lastMile.nextOffset,
-          contactsTotal: lastMile.total,
-        });
-      } catch (error) {
-        wx.showToast({ title: userMessageOf(error), icon: 'none' });
-      }
+    /** One tap at the door: staff saw the household. */
+    async onVisited(event: WechatMiniprogram.BaseEvent<object, { unit: string }>): Promise<void> {
+      await this.logOutcome(event.currentTarget.dataset.unit, 'visit', true);
     },
 
     async onLogContact(
@@ -184,19 +174,35 @@ Component({
       const unitId = event.currentTarget.dataset.unit;
       let tapIndex: number;
       try {
-        ({ tapIndex } = await wx.showActionSheet({ itemList: OUTCOMES.map((o) => o.label) }));
+        ({ tapIndex } = await wx.showActionSheet({
+          itemList: CONTACT_OUTCOMES.map((o) => o.label),
+        }));
       } catch {
         return; // cancelled
       }
-      const outcome = OUTCOMES[tapIndex];
-      if (!outcome) return;
+      const outcome = CONTACT_OUTCOMES[tapIndex];
+      if (outcome) await this.logOutcome(unitId, outcome.channel, outcome.reached);
+    },
+
+    async logOutcome(
+      unitId: string,
+      channel: 'phone' | 'visit' | 'wechat',
+      reached: boolean,
+    ): Promise<void> {
       try {
-        const row = contactRow(
-          await logContact({ unitId, channel: outcome.channel, reached: outcome.reached }),
-        );
-        // Only the row that changed crosses to the view.
-        const index = this.data.contacts.findIndex((c) => c.unitId === unitId);
-        if (index >= 0) this.setData({ [`contacts[${index}]`]: row });
+        const row = await logContact({ unitId, channel, reached });
+        const index = this.data.chase.findIndex((c) => c.unitId === unitId);
+        const before = this.data.chase[index];
+        if (before) {
+          // The work's status stays until the vote or payment comes in; the contact is new.
+          this.setData({
+            [`chase[${index}]`]: {
+              ...chaseRow({ contact: row, status: '', statusLabel: before.statusLabel }),
+              phone: before.phone,
+            },
+          });
+        }
+        wx.showToast({ title: '已记录', icon: 'success' });
       } catch (error) {
         wx.showToast({ title: userMessageOf(error), icon: 'none' });
       }

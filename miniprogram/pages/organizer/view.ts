@@ -1,9 +1,12 @@
 import type {
   BindingView,
+  CockpitLastMileRowView,
+  CockpitLastMileView,
   LastMileRowView,
   RosterImportResult,
   RosterImportView,
 } from '../../../typings/api';
+import { formatShortDateTime } from '../../utils/format';
 import { CHANNEL_LABELS } from '../../utils/households';
 
 export interface RequestRow {
@@ -47,6 +50,34 @@ export function contactRow(r: LastMileRowView): ContactRow {
       : '尚未联系',
     reached: r.reached,
   };
+}
+
+/** A unit still to reach for the work at hand, with a number to call when the caller may see it. */
+export interface ChaseRow extends ContactRow {
+  statusLabel: string;
+  phone: string;
+}
+
+export function chaseRow(r: CockpitLastMileRowView): ChaseRow {
+  const row = contactRow(r.contact);
+  const when = r.contact.lastChannel && r.contact.updatedAt;
+  return {
+    ...row,
+    // When the last contact was: a call three weeks ago is no contact for this vote.
+    last: when ? `${row.last} · ${formatShortDateTime(when)}` : row.last,
+    statusLabel: r.statusLabel,
+    phone: r.contact.owners.find((o) => o.phone)?.phone ?? '',
+  };
+}
+
+/** What the last mile is about now, and how much of it is left. */
+export function workLine(v: Pick<CockpitLastMileView, 'work' | 'remaining'>): string {
+  if (v.work.kind === 'vote') {
+    return v.remaining
+      ? `催票：「${v.work.title}」还有 ${v.remaining} 户没有投票`
+      : `「${v.work.title}」每户都已投票`;
+  }
+  return v.remaining ? `催缴：还有 ${v.remaining} 户没有缴清` : '每户都已缴清';
 }
 
 export function importLine(i: RosterImportView): string {

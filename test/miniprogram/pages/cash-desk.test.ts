@@ -199,6 +199,15 @@ function stubCamera(): jest.Mock {
 }
 
 describe('cash desk page', () => {
+  it('fills the room in when the building map sends a flat', async () => {
+    answerAll();
+    const page = mount('pages/cash-desk/index');
+    await callMethod(page, 'onLoad', { unit: '12-03' });
+    await settle();
+    expect(page.data.cash.unitNo).toBe('12-03');
+    expect(page.data.ownerLine).toBe('业主：钱永康');
+  });
+
   it('records cash at the door with a photo of the signed receipt', async () => {
     answerAll();
     answer('ledger', 'recordCash', (request) =>

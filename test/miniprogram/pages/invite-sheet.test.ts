@@ -13,7 +13,6 @@ import {
   textOf,
   type Rendered,
 } from '../harness';
-import { aLastMile } from './households-fixtures';
 
 const tempUrlCalls = (): jest.MockedFunction<typeof wx.cloud.getTempFileURL> =>
   jest.mocked(wx.cloud.getTempFileURL);
@@ -291,7 +290,11 @@ describe('organizer desk', () => {
   it('opens the lobby list from its own button', async () => {
     answer('households', 'listBindingRequests', ok({ requests: [] }));
     answer('households', 'importHistory', ok({ imports: [] }));
-    answer('households', 'lastMile', ok(aLastMile()));
+    answer(
+      'cockpit',
+      'lastMile',
+      ok({ work: { kind: 'money' }, rows: [], nextAfter: null, remaining: 0 }),
+    );
     const navigate = jest.spyOn(wx, 'navigateTo');
     const desk = mount('pages/organizer/index');
     await callMethod(desk, 'onLoad', {});

@@ -9,8 +9,12 @@ import {
   textOf,
   type Rendered,
 } from '../harness';
-import { aBinding, aContact, aLastMile } from './households-fixtures';
-import type { RosterImportResult } from '../../../typings/api';
+import { aBinding, aContact } from './households-fixtures';
+import type {
+  CockpitLastMileRowView,
+  CockpitLastMileView,
+  RosterImportResult,
+} from '../../../typings/api';
 
 beforeEach(resetWx);
 
@@ -47,13 +51,42 @@ function answerAll(): void {
       ],
     }),
   );
-  answer('households', 'lastMile', (request) =>
+  answer('cockpit', 'lastMile', (request) =>
     ok(
-      request.filter === 'elderly'
-        ? aLastMile([aContact({ unitNo: '6-02', unitId: 'u6-02', elderly: true, overseas: false })])
-        : aLastMile(),
+      request.after
+        ? aWorkLastMile([aChase({ unitId: 'u12-01', unitNo: '12-01', phone: null })], null)
+        : aWorkLastMile([
+            aChase(),
+            aChase({ unitId: 'u10-02', unitNo: '10-02', phone: '13900001111' }),
+          ]),
     ),
   );
+}
+
+function aChase(
+  over: { unitId?: string; unitNo?: string; phone?: string | null } = {},
+): CockpitLastMileRowView {
+  const contact = aContact({
+    ...(over.unitId ? { unitId: over.unitId, unitNo: over.unitNo ?? '' } : {}),
+  });
+  const owner = contact.owners[0];
+  return {
+    contact: owner ? { ...contact, owners: [{ ...owner, phone: over.phone ?? null }] } : contact,
+    status: 'notYet',
+    statusLabel: '还没投',
+  };
+}
+
+function aWorkLastMile(
+  rows: CockpitLastMileRowView[],
+  nextAfter: string | null = '10|10-02',
+): CockpitLastMileView {
+  return {
+    work: { kind: 'vote', decisionId: 'd-outage', title: '施工期间停梯安排' },
+    rows,
+    nextAfter,
+    remaining: 44,
+  };
 }
 
 async function open(): Promise<Rendered> {
@@ -80,7 +113,7 @@ const result = (overrides: Partial<RosterImportResult> = {}): RosterImportResult
 });
 
 describe('organizer page', () => {
-  it('shows the approvals queue, the import status and the unreached households', async () => {
+  it('shows the approvals queue, the import status and the last mile of the open vote', async () => {
     answerAll();
     const page = await open();
     expect(page.querySelectorAll('.request-title').map((r) => textOf(r))).toEqual([
@@ -90,12 +123,14 @@ describe('organizer page', () => {
     expect(textOf(page.querySelector('.import-line'))).toBe(
       '2026-11-19 16:00 物业房屋名册.xlsx：新增 138，更新 0，未变 0',
     );
-    expect(textOf(page.querySelector('.counts'))).toBe(
-      '已联系 131 / 138 户，未联系上 7 户，需上门 5 户',
+    expect(cloudCalls().find((c) => c.name === 'cockpit')?.data).toEqual({ action: 'lastMile' });
+    expect(textOf(page.querySelector('.work-line'))).toBe(
+      '催票：「施工期间停梯安排」还有 44 户没有投票',
     );
+    expect(textOf(page.querySelector('.chase-status'))).toBe('还没投');
     expect(textOf(page.querySelector('.contact-tags'))).toBe('外地/海外');
     expect(textOf(page.querySelector('.contact-last'))).toBe(
-      '未联系上 · 电话 1 次 · 时差，电话无人接听',
+      '未联系上 · 电话 1 次 · 时差，电话无人接听 · 11月25日 10:00',
     );
     expect(page.querySelectorAll('.primary-button')).toHaveLength(1);
   });
@@ -136,26 +171,22 @@ describe('organizer page', () => {
     modal.mockRestore();
   });
 
-  it('filters the tracker and logs a contact', async () => {
+  it('logs a visit in one tap, calls where a phone is shown, and pages on', async () => {
     answerAll();
     answer(
       'households',
       'logContact',
       ok({ row: aContact({ reached: true, lastChannel: 'visit', attempts: 2, note: '' }) }),
     );
-    const sheet = jest
-      .spyOn(wx, 'showActionSheet')
-      .mockImplementation((() =>
-        Promise.resolve({ tapIndex: 1, errMsg: 'showActionSheet:ok' })) as never);
+    const call = jest.spyOn(wx, 'makePhoneCall');
     const page = await open();
-    page.querySelectorAll('.filter')[2]?.dispatchEvent('tap');
+    // Only the row whose owner's phone the caller may see has a call button.
+    expect(page.querySelectorAll('.call')).toHaveLength(1);
+    page.querySelector('.call')?.dispatchEvent('tap');
     await flush();
-    expect(page.data.filter).toBe('elderly');
-    expect(textOf(page.querySelector('.contact-unit'))).toBe('6-02');
+    expect(call).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '13900001111' }));
 
-    page.querySelectorAll('.filter')[0]?.dispatchEvent('tap');
-    await flush();
-    page.querySelector('.log')?.dispatchEvent('tap');
+    page.querySelector('.visited')?.dispatchEvent('tap');
     await flush();
     expect(cloudCalls().at(-1)?.data).toEqual({
       action: 'logContact',
@@ -163,40 +194,63 @@ describe('organizer page', () => {
       channel: 'visit',
       reached: true,
     });
-    expect(textOf(page.querySelector('.contact-last'))).toBe('已联系上 · 上门 2 次');
+    expect(textOf(page.querySelector('.contact-last'))).toBe(
+      '已联系上 · 上门 2 次 · 11月25日 10:00',
+    );
+    expect(textOf(page.querySelector('.chase-status'))).toBe('还没投');
+
+    page.querySelector('.more-chase')?.dispatchEvent('tap');
+    await flush();
+    expect(cloudCalls().at(-1)?.data).toEqual({
+      action: 'lastMile',
+      work: { kind: 'vote', decisionId: 'd-outage' },
+      after: '10|10-02',
+    });
+    expect(page.querySelectorAll('.contact-unit').map((u) => textOf(u))).toEqual([
+      '9-04',
+      '10-02',
+      '12-01',
+    ]);
+    expect(page.querySelector('.more-chase')).toBeUndefined();
+    call.mockRestore();
+  });
+
+  it('logs another outcome from the action sheet', async () => {
+    answerAll();
+    answer(
+      'households',
+      'logContact',
+      ok({ row: aContact({ reached: false, lastChannel: 'phone', attempts: 2, note: '' }) }),
+    );
+    const sheet = jest
+      .spyOn(wx, 'showActionSheet')
+      .mockImplementation((() =>
+        Promise.resolve({ tapIndex: 3, errMsg: 'showActionSheet:ok' })) as never);
+    const page = await open();
+    page.querySelector('.log')?.dispatchEvent('tap');
+    await flush();
+    expect(cloudCalls().at(-1)?.data).toEqual({
+      action: 'logContact',
+      unitId: 'u9-04',
+      channel: 'phone',
+      reached: false,
+    });
+    expect(textOf(page.querySelector('.contact-last'))).toBe(
+      '未联系上 · 电话 2 次 · 11月25日 10:00',
+    );
     sheet.mockRestore();
   });
 
-  it('shows a tall building a page of households at a time and appends the next on a tap', async () => {
+  it('opens the building map', async () => {
     answerAll();
-    const unit = (i: number) =>
-      aContact({ unitId: `u${i}`, unitNo: `${Math.floor(i / 6) + 2}-0${(i % 6) + 1}` });
-    answer('households', 'lastMile', (request) => {
-      const offset = typeof request.offset === 'number' ? request.offset : 0;
-      const rows = Array.from({ length: 50 }, (_, i) => unit(offset + i));
-      return ok({
-        ...aLastMile(rows),
-        total: 120,
-        nextOffset: offset + 50 < 120 ? offset + 50 : null,
-      });
-    });
+    const navigate = jest.spyOn(wx, 'navigateTo');
     const page = await open();
-    expect(cloudCalls().find((c) => c.data.action === 'lastMile')?.data).toEqual({
-      action: 'lastMile',
-      filter: 'unreached',
-      offset: 0,
-      limit: 50,
-    });
-    expect(page.querySelectorAll('.contact')).toHaveLength(50);
-    expect(textOf(page.querySelector('.more-contacts'))).toBe('显示更多（已显示 50 / 120 户）');
-
-    page.querySelector('.more-contacts')?.dispatchEvent('tap');
+    page.querySelector('.map-entry')?.dispatchEvent('tap');
     await flush();
-    expect(cloudCalls().at(-1)?.data).toMatchObject({ action: 'lastMile', offset: 50, limit: 50 });
-    const units = page.querySelectorAll('.contact-unit').map((u) => textOf(u));
-    expect(units).toHaveLength(100);
-    expect(new Set(units).size).toBe(100);
-    expect(page.data.nextContacts).toBe(100);
+    expect(navigate).toHaveBeenCalledWith(
+      expect.objectContaining({ url: '/pages/building-map/index' }),
+    );
+    navigate.mockRestore();
   });
 
   it('uploads the roster, previews it, and imports on confirmation', async () => {
@@ -290,9 +344,34 @@ describe('organizer page', () => {
       message: '您当前的身份（业主）不能查看绑定申请',
     });
     answer('households', 'importHistory', ok({ imports: [] }));
-    answer('households', 'lastMile', ok(aLastMile()));
+    answer('cockpit', 'lastMile', {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: '您当前的身份（业主）不能查看待联系的住户',
+    });
     const page = await open();
     expect(page.data.status).toBe('error');
-    expect(textOf(page)).toContain('您当前的身份（业主）不能查看绑定申请');
+    expect(textOf(page)).toContain('您当前的身份（业主）不能查看待联系的住户');
+  });
+
+  it('gives staff the map and the last mile, without the organizer’s approvals and import', async () => {
+    answerAll();
+    for (const action of ['listBindingRequests', 'importHistory'] as const) {
+      answer('households', action, {
+        ok: false,
+        code: 'FORBIDDEN',
+        message: '您当前的身份（社区工作者）不能查看绑定申请',
+      });
+    }
+    const page = await open();
+    expect(page.data.status).toBe('ready');
+    expect(page.querySelector('.import')).toBeUndefined();
+    expect(page.querySelector('.no-requests')).toBeUndefined();
+    expect(page.querySelector('.invite-sheet-entry')).toBeUndefined();
+    expect(page.querySelector('.map-entry')).toBeDefined();
+    expect(textOf(page.querySelector('.work-line'))).toBe(
+      '催票：「施工期间停梯安排」还有 44 户没有投票',
+    );
+    expect(page.querySelectorAll('.contact-unit')).toHaveLength(2);
   });
 });
