@@ -20,6 +20,8 @@ export * from './updates';
 import type { UpdatesApi } from './updates';
 export * from './reminders';
 import type { RemindersApi } from './reminders';
+export * from './exports';
+import type { ExportsApi } from './exports';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -55,6 +57,7 @@ export interface Api {
   articles: ArticlesApi;
   updates: UpdatesApi;
   reminders: RemindersApi;
+  exports: ExportsApi;
 }
 
 export type FunctionName = keyof Api;
