@@ -9,6 +9,7 @@ import {
   decideBinding,
   getImportHistory,
   getLastMile,
+  getMyHousehold,
   importRoster,
   listBindingRequests,
   logContact,
@@ -60,6 +61,8 @@ Component({
     importing: false,
     preview: null as ImportPreview | null,
     pendingFile: null as { fileId: string; fileName: string } | null,
+    /** The contact list carries phone numbers: admins only (the function checks it again). */
+    canExportContacts: false,
   },
   methods: {
     onLoad() {
@@ -77,10 +80,11 @@ Component({
     async load(): Promise<void> {
       this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const [requests, imports, lastMile] = await Promise.all([
+        const [requests, imports, lastMile, me] = await Promise.all([
           listBindingRequests(),
           getImportHistory(),
           getLastMile(this.data.filter),
+          getMyHousehold().catch(() => null),
         ]);
         this.setData({
           status: 'ready',
@@ -88,6 +92,7 @@ Component({
           imports: imports.slice(0, 3).map(importLine),
           counts: lastMile.counts,
           contacts: lastMile.rows.map(contactRow),
+          canExportContacts: me?.roles.includes('admin') ?? false,
         });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
