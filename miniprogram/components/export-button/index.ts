@@ -27,7 +27,7 @@ Component({
       try {
         const file = await exportWorkbook(kind, this.data.decisionId);
         await openWorkbook(file);
-        this.setData({ busy: false, done: `已生成 ${file.fileName}（${file.rows} 行）` });
+        this.setData({ busy: false, done: `已生成 ${file.fileName}，共 ${file.rows} 户` });
       } catch (error) {
         this.setData({ busy: false, error: userMessageOf(error) });
       }

@@ -64,7 +64,7 @@ describe('the decision export on the organizer page', () => {
       },
     ]);
     expect(textOf(page.querySelector('.export-decision'))).toContain(
-      '已生成 表决名册-电梯更换-20261207-1130.xlsx（138 行）',
+      '已生成 表决名册-电梯更换-20261207-1130.xlsx，共 138 户',
     );
   });
 
