@@ -4,7 +4,8 @@ import { lastMileRows } from '../../core/registry/lastMile';
 import type { ContactStatus, Unit } from '../../core/registry/model';
 import { ownersOn } from '../../core/registry/rights';
 import type { Db } from '../cloud';
-import { loadBuilding, loadPeople } from '../households/registry';
+import { loadBuilding } from '../households/registry';
+import { peopleNamed } from './people';
 import { readAll } from '../repository/readAll';
 
 /**
@@ -17,7 +18,7 @@ export async function contactSheets(db: Db, now: Date): Promise<{ sheets: Sheet[
     readAll<Unit>(db, 'units', { buildingId: building._id }),
     readAll<ContactStatus>(db, 'contacts', { buildingId: building._id }),
   ]);
-  const people = await loadPeople(
+  const people = await peopleNamed(
     db,
     units.flatMap((u) => ownersOn(u, now)),
   );

@@ -2,14 +2,14 @@ import type { Ballot, RollEntry } from '../../core/decisions';
 import { resultOf } from '../../core/decisions';
 import { rollSheet, summarySheet } from '../../core/exports/decisionSheets';
 import type { NameView, Sheet } from '../../core/exports/sheet';
-import type { Person } from '../../core/registry/model';
 import { shanghaiIso } from '../../core/registry/time';
 import type { Db } from '../cloud';
 import { MATTER_LABELS, choiceLabel, resultsView, summaryView } from '../decisions/views';
 import { allBallots, loadDecision, loadShards } from '../decisions/store';
 import { AppError } from '../errors';
 import { docs } from '../repository/docs';
-import { readAll, readByIds } from '../repository/readAll';
+import { readAll } from '../repository/readAll';
+import { peopleNamed } from './people';
 
 /**
  * A decision's roll and ballots, and its tally: the frozen roll (a thousand units a request), every
@@ -33,7 +33,7 @@ export async function decisionSheets(
     loadShards(db, decisionId),
   ]);
   const voterIds = roll.map((r) => r.voterId).filter((id): id is string => id !== null);
-  const people = await readByIds<Person>(db, 'people', voterIds);
+  const people = await peopleNamed(db, voterIds);
   const published = decision.result;
   const result = resultOf(decision, electorate, published ? [published.counters] : shards);
   const results = resultsView(

@@ -1,11 +1,12 @@
 import { isPaymentEntry, paymentsSheet, unitMoneySheet } from '../../core/exports/moneySheets';
 import type { NameView, Sheet } from '../../core/exports/sheet';
-import type { Person, Unit } from '../../core/registry/model';
+import type { Unit } from '../../core/registry/model';
 import { ownersOn } from '../../core/registry/rights';
 import type { Db } from '../cloud';
 import { allEntries, ledgerSheet } from '../ledger/exportLedger';
 import type { BalanceDoc } from '../ledger/store';
-import { readAll, readByIds } from '../repository/readAll';
+import { readAll } from '../repository/readAll';
+import { peopleNamed } from './people';
 
 /**
  * The money for the property office: each unit's charge and payments, every payment, and the whole
@@ -23,7 +24,7 @@ export async function moneySheets(
     readAll<BalanceDoc>(db, 'balances', { kind: 'unit' }),
   ]);
   const ownerIds = new Map(units.map((u) => [u._id, ownersOn(u, now)]));
-  const people = await readByIds<Person>(db, 'people', [...ownerIds.values()].flat());
+  const people = await peopleNamed(db, [...ownerIds.values()].flat());
   const names = new Map(people.map((p) => [p._id, p.name]));
   const owners = new Map(
     [...ownerIds].map(([unitId, ids]) => [
