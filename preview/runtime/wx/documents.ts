@@ -2,14 +2,24 @@ import { str } from '../util';
 import { asyncApi, fail } from './callback';
 import { showToast } from './ui';
 
+declare global {
+  interface Window {
+    /** Every document a page opened, for journeys to check. */
+    tongtiOpenedDocuments?: { filePath: string; fileType: string; showMenu: boolean }[];
+  }
+}
+
 /**
  * `wx.downloadFile` and `wx.openDocument`. Downloading fetches the URL into a blob: URL; a page
  * that names where to keep it (`filePath` under wx.env.USER_DATA_PATH) gets that path back, as
- * WeChat answers. There is no document viewer in a browser: opening a document downloads it under
- * its name (表决名册-….xlsx), which is what a person then does with WeChat's menu anyway.
+ * WeChat answers. WeChat's document viewer (with its ··· menu to forward, save or print) is, here,
+ * the browser's own viewer in a new tab for a PDF; a spreadsheet or other office file, which a
+ * browser cannot show, downloads under its name (表决名册-….xlsx). Each opened document is also
+ * listed on `window.tongtiOpenedDocuments`.
  */
 
-const DOCUMENT_TYPES = new Set(['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf']);
+const OFFICE_TYPES = new Set(['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx']);
+const DOCUMENT_TYPES = new Set([...OFFICE_TYPES, 'pdf']);
 
 /** Paths pages gave to downloadFile → the blob: URL holding the bytes. */
 const userFiles = new Map<string, string>();
@@ -21,7 +31,7 @@ function extensionOf(path: string): string {
 
 /** The file's own name when the page gave one; temp files are named for their type. */
 function nameFor(path: string, fileType: string): string {
-  if (!userFiles.has(path)) return `文件.${fileType || extensionOf(path) || 'pdf'}`;
+  if (!userFiles.has(path)) return `文件.${fileType || extensionOf(path)}`;
   const base = path.slice(path.lastIndexOf('/') + 1);
   return extensionOf(base) ? base : `${base}.${fileType}`;
 }
@@ -37,6 +47,7 @@ export function documentApis(): Record<string, unknown> {
       } catch (e) {
         throw fail('downloadFile', `network error: ${(e as Error).message}`);
       }
+      if (!res.ok) return { tempFilePath: '', statusCode: res.status };
       const blobUrl = URL.createObjectURL(await res.blob());
       const filePath = str(o.filePath);
       if (!filePath) return { tempFilePath: blobUrl, statusCode: res.status };
@@ -52,8 +63,19 @@ export function documentApis(): Record<string, unknown> {
       if (fileType && !DOCUMENT_TYPES.has(fileType)) {
         throw fail('openDocument', `fileType ${fileType} is not supported`);
       }
+      (window.tongtiOpenedDocuments ??= []).push({
+        filePath,
+        fileType,
+        showMenu: o.showMenu === true,
+      });
+      const href = userFiles.get(filePath) ?? filePath;
+      // A PDF, or a temp file of no known type, goes to the browser's viewer.
+      if (!OFFICE_TYPES.has(fileType || extensionOf(filePath))) {
+        window.open(href, '_blank', 'noopener');
+        return;
+      }
       const a = document.createElement('a');
-      a.href = userFiles.get(filePath) ?? filePath;
+      a.href = href;
       a.download = nameFor(filePath, fileType);
       document.body.appendChild(a);
       a.click();
