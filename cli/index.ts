@@ -26,6 +26,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command.runLedger(argv.slice(3), command.nodeLedgerIo);
   }
 
+  if (argv[2] === 'export') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const command = require('./commands/export') as typeof import('./commands/export');
+    return command.runExport(argv.slice(3), command.nodeExportIo);
+  }
+
   if (argv[2] === 'tick') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const command = require('./commands/tick') as typeof import('./commands/tick');
@@ -97,6 +103,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('ledger')
     .description('tongti ledger verify: recompute the hash chain and balances of an environment');
+
+  program
+    .command('export')
+    .description(
+      'a spreadsheet for the committee: tongti export decision ID|ledger|contacts --out FILE',
+    );
 
   try {
     await program.parseAsync([...argv]);

@@ -24,6 +24,8 @@ export * from './notices';
 import type { NoticesApi } from './notices';
 export * from './cockpit';
 import type { CockpitApi } from './cockpit';
+export * from './exports';
+import type { ExportsApi } from './exports';
 
 export type ApiErrorCode =
   | 'INVALID_INPUT'
@@ -61,6 +63,7 @@ export interface Api {
   reminders: RemindersApi;
   notices: NoticesApi;
   cockpit: CockpitApi;
+  exports: ExportsApi;
 }
 
 export type FunctionName = keyof Api;

@@ -62,7 +62,7 @@ export async function readEvery<T extends { _id: string }>(
 }
 
 /** `--port PORT` and `--host HOST` (a local cloud); what is left is the command. */
-function localCloudTarget(
+export function localCloudTarget(
   args: readonly string[],
 ): { port: number | null; host: string; rest: string[] } | { error: string } {
   let port: number | null = null;
@@ -88,7 +88,7 @@ function localCloudTarget(
   return { port, host, rest };
 }
 
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error && typeof error === 'object') return JSON.stringify(error);
   return String(error);

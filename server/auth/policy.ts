@@ -181,6 +181,15 @@ export const POLICY: PolicyTable = {
     volunteer: { label: '报名帮忙', roles: MEMBERS },
     unvolunteer: { label: '取消帮忙报名', roles: MEMBERS },
   },
+  /**
+   * Spreadsheets for the residents' committee and the property office. Owners' phone numbers
+   * leave the server only for admins, so the contact list is theirs alone.
+   */
+  exports: {
+    decision: { label: '导出表决名册和表决票', roles: ORGANIZERS },
+    ledger: { label: '导出缴款和账本', roles: ['treasurer', 'organizer', 'admin'] },
+    contacts: { label: '导出业主联系名单', roles: ADMINS },
+  },
   /** Subscription messages: what a person accepted, and how many messages of each kind are left. */
   reminders: {
     subscribe: { label: '订阅消息提醒', roles: EVERYONE },

@@ -17,6 +17,8 @@ import { docs } from '../repository/docs';
 import { readAll } from '../repository/readAll';
 import { docsOf } from '../repository/results';
 import { uploadFile } from '../platform';
+import type { Cell, Sheet } from '../../core/exports/sheet';
+import { workbookOf } from '../exports/workbook';
 
 /**
  * The whole ledger as a CSV or XLSX file for the residents' committee, uploaded to storage:
@@ -92,18 +94,26 @@ export function toCsv(rows: readonly string[][]): string {
   return '\ufeff' + [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-async function toXlsx(rows: readonly string[][]): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('账本');
-  sheet.addRow(HEADER);
-  for (const row of rows) {
-    const cells: Array<string | number> = [...row];
-    cells[0] = Number(row[0]);
-    cells[4] = Number(row[4]);
-    sheet.addRow(cells);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** The ledger as a sheet: numbers as numbers (seq, amount in fen), the rest as the CSV has it. */
+export function ledgerSheet(
+  entries: readonly EntryDoc[],
+  unitNos: ReadonlyMap<string, string>,
+): Sheet {
+  const widths = [8, 26, 8, 10, 14, 10, 10, 10, 18, 18, 30, 36, 66, 66];
+  return {
+    name: '账本',
+    columns: HEADER.map((header, i) => ({
+      header,
+      kind: i === 0 ? 'count' : i === 4 ? 'money' : 'text',
+      width: widths[i] ?? 12,
+    })),
+    rows: ledgerRows(entries, unitNos).map((row, i): Cell[] => {
+      const cells: Cell[] = [...row];
+      cells[0] = entries[i]?.seq ?? null;
+      cells[4] = entries[i]?.amountFen ?? null;
+      return cells;
+    }),
+  };
 }
 
 export async function exportLedger(
@@ -113,10 +123,14 @@ export async function exportLedger(
   const caller = await ctx.caller();
   const entries = await allEntries(ctx.db);
   const units = await readAll<Unit>(ctx.db, 'units', {});
-  const rows = ledgerRows(entries, new Map(units.map((u) => [u._id, u.unitNo])));
+  const unitNos = new Map(units.map((u) => [u._id, u.unitNo]));
+  const rows = ledgerRows(entries, unitNos);
   const stamp = shanghaiIso(ctx.now).slice(0, 19).replace(/[-:T]/g, '');
   const fileName = `ledger-${stamp}.${request.format}`;
-  const content = request.format === 'csv' ? Buffer.from(toCsv(rows), 'utf8') : await toXlsx(rows);
+  const content =
+    request.format === 'csv'
+      ? Buffer.from(toCsv(rows), 'utf8')
+      : await workbookOf([ledgerSheet(entries, unitNos)]);
   const fileId = await uploadFile(`ledger/exports/${fileName}`, content);
   await writeAudit(docs(ctx.db), ctx, caller, 'ledger.export', fileName, { rows: rows.length });
   return { fileId, fileName, rows: rows.length };

@@ -5,6 +5,7 @@ import { getWorkLastMile } from '../../services/cockpit';
 import {
   decideBinding,
   getImportHistory,
+  getMyHousehold,
   importRoster,
   listBindingRequests,
   logContact,
@@ -70,10 +71,11 @@ Component({
     async load(): Promise<void> {
       this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const [requests, imports, lastMile] = await Promise.allSettled([
+        const [requests, imports, lastMile, me] = await Promise.allSettled([
           listBindingRequests(),
           getImportHistory(),
           getWorkLastMile({}),
+          getMyHousehold(),
         ]);
         if (lastMile.status === 'rejected') throw lastMile.reason;
         // Staff walk the last mile but neither approve bindings nor import rosters: for them
@@ -96,6 +98,8 @@ Component({
           work: workLine(page),
           chase: page.rows.map(chaseRow),
           nextAfter: page.nextAfter ?? '',
+          // The contact list carries phone numbers: admins only (the function checks it again).
+          canExportContacts: me.status === 'fulfilled' && me.value.roles.includes('admin'),
         });
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });

@@ -3,6 +3,7 @@ import { createSelectorQuery } from '../selectorQuery';
 import { num, str, warnOnce } from '../util';
 import { asyncApi, fail } from './callback';
 import { createCloud } from './cloud';
+import { documentApis } from './documents';
 import { mediaApis } from './media';
 import { navApis } from './nav';
 import { payApis } from './pay';
@@ -240,6 +241,7 @@ export function createWx(chrome: Chrome): Record<string, unknown> {
     ...storageApis(),
     ...systemApis(),
     ...mediaApis(),
+    ...documentApis(),
     ...payApis(),
     ...subscribeApis(),
     ...navApis(chrome),

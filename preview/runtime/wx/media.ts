@@ -2,12 +2,6 @@ import { num, str } from '../util';
 import { asyncApi, fail, type Result } from './callback';
 import { showToast } from './ui';
 
-declare global {
-  interface Window {
-    tongtiOpenedDocuments?: { filePath: string; fileType: string; showMenu: boolean }[];
-  }
-}
-
 /**
  * File pickers through a real <input type=file>: chosen files become blob: URLs, which
  * <image> and canvas load like WeChat's temporary paths.
@@ -98,30 +92,6 @@ export function mediaApis(): Record<string, unknown> {
     previewImage: asyncApi('previewImage', (o) => {
       const url = str(o.current) || (Array.isArray(o.urls) ? str(o.urls[0]) : '');
       if (url) window.open(url, '_blank', 'noopener');
-    }),
-    // WeChat's document viewer (PDF, spreadsheets) with its ··· menu to forward, save or print:
-    // here the browser's own viewer in a new tab. Each opened file is also listed on
-    // `window.tongtiOpenedDocuments`, for journeys to check what a page opened.
-    openDocument: asyncApi('openDocument', (o) => {
-      const filePath = str(o.filePath);
-      if (!filePath) throw fail('openDocument', 'parameter.filePath should be String');
-      const fileType = str(o.fileType);
-      (window.tongtiOpenedDocuments ??= []).push({
-        filePath,
-        fileType,
-        showMenu: o.showMenu === true,
-      });
-      window.open(filePath, '_blank', 'noopener');
-    }),
-    // wx.downloadFile: an http(s) address to a temporary path, as a blob: URL the page can open.
-    downloadFile: asyncApi('downloadFile', async (o): Promise<Result> => {
-      const url = str(o.url);
-      if (!url) throw fail('downloadFile', 'parameter.url should be String');
-      const res = await fetch(url);
-      return {
-        tempFilePath: res.ok ? URL.createObjectURL(await res.blob()) : '',
-        statusCode: res.status,
-      };
     }),
     saveImageToPhotosAlbum: asyncApi('saveImageToPhotosAlbum', (o) => {
       const a = document.createElement('a');
