@@ -1,6 +1,6 @@
 import { answer, callMethod, cloudCalls, mount, ok, textOf } from '../harness';
 import { aFile, exportsSeen, settle, stubDocuments, tapExport } from './exports-fixtures';
-import { aContact, aLastMile, aMe } from './households-fixtures';
+import { aMe } from './households-fixtures';
 
 /** "导出 Excel" on the last-mile tracker: the contact list with phone numbers, admins only. */
 stubDocuments();
@@ -9,7 +9,11 @@ describe('the contact list on the last-mile tracker', () => {
   function answerTracker(roles: Array<'organizer' | 'admin'>): void {
     answer('households', 'listBindingRequests', ok({ requests: [] }));
     answer('households', 'importHistory', ok({ imports: [] }));
-    answer('households', 'lastMile', ok(aLastMile([aContact()])));
+    answer(
+      'cockpit',
+      'lastMile',
+      ok({ work: { kind: 'money' }, rows: [], nextAfter: null, remaining: 0 }),
+    );
     answer('households', 'me', ok(aMe({ roles })));
   }
 
@@ -33,7 +37,7 @@ describe('the contact list on the last-mile tracker', () => {
     const page = mount('pages/organizer/index');
     await callMethod(page, 'onLoad');
     await settle();
-    expect(page.querySelector('.counts')).toBeDefined();
+    expect(page.querySelector('.work-line')).toBeDefined();
     expect(page.querySelector('.export-contacts')).toBeUndefined();
   });
 });
