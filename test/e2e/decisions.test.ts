@@ -59,10 +59,10 @@ beforeAll(async () => {
 });
 afterAll(() => journey?.close());
 
-/** A figure on screen: the first number in the text, e.g. "参与已达三分之二：96 位业主" → 96. */
+/** A figure on screen: the number of households in a box, e.g. "96 户" → 96. */
 async function numberIn(l: Locator): Promise<number> {
   const text = await l.innerText();
-  const m = /(\d+)\s*位/.exec(text);
+  const m = /(\d+)\s*户/.exec(text);
   if (!m) throw new Error(`no count in "${text}"`);
   return Number(m[1]);
 }
@@ -70,9 +70,10 @@ async function numberIn(l: Locator): Promise<number> {
 /** The results page as it stands: owners who took part, and owners in favour. */
 async function readResults(p: JourneyPage): Promise<{ voted: number; planA: number }> {
   const results = p.frame('pages/decision-results/index');
-  const line = results.locator('.turnout-line');
+  // The gauge's first figure: households that took part.
+  const line = results.locator('#gauge .value').first();
   await line.waitFor();
-  const planA = results.locator('.choice', { hasText: PLAN_A }).locator('.choice-figures');
+  const planA = results.locator('.choice', { hasText: PLAN_A }).locator('.choice-owners');
   return { voted: await numberIn(line), planA: await numberIn(planA) };
 }
 

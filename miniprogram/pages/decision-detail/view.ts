@@ -10,6 +10,7 @@ import type {
 import { formatDateTime, formatFen, formatShortDateTime } from '../../utils/format';
 import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
+import { choiceColor } from '../../utils/choiceColors';
 
 const DOCUMENT_KINDS: Record<DecisionDocumentView['kind'], string> = {
   inspection: '检测报告',
@@ -90,7 +91,8 @@ export interface DetailView {
   resultOverdue: boolean;
   countdown: string;
   votingOpen: boolean;
-  choices: ChoiceView[];
+  /** Each with its colour: the same on the gauge and the count. */
+  choices: (ChoiceView & { color: string })[];
   myUnits: MyUnitRow[];
   votable: VotableBallot[];
   voted: VotedCard[];
@@ -249,7 +251,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     ...resultDueLines(d),
     countdown: d.votingOpen ? countdown(d.closesAt, nowMs) : '',
     votingOpen: d.votingOpen,
-    choices: d.choices,
+    choices: d.choices.map((c) => ({ ...c, color: choiceColor(c.key) })),
     myUnits,
     votable: d.votingOpen ? votableBallots(d.myUnits) : [],
     voted: votedCards(d.myUnits, nowMs),
