@@ -26,6 +26,7 @@ import {
   listObjections,
 } from '../../../server/decisions/objections';
 import { schemas } from '../../../server/decisions/schemas';
+import { openVotes } from '../../../server/decisions/openVotes';
 
 /**
  * decisions: the owners' votes. Every action passes the policy table (server/auth/policy.ts)
@@ -36,6 +37,7 @@ import { schemas } from '../../../server/decisions/schemas';
  */
 export const actions: GuardedSpec<'decisions'> = {
   list: { input: noFields, run: (_req, ctx) => listDecisions(ctx) },
+  openVotes: { input: noFields, run: (_req, ctx) => openVotes(ctx) },
   detail: { input: schemas.byId, run: decisionDetail },
   results: { input: schemas.byId, run: decisionResults },
   published: { input: schemas.published, run: publishedList },
