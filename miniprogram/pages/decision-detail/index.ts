@@ -4,6 +4,7 @@ import { ApiError, userMessageOf } from '../../services/cloud';
 import {
   answerObjection,
   castBallot,
+  getOpenVotes,
   fileObjection,
   getDecision,
   getResults,
@@ -31,6 +32,7 @@ import {
   toShareLines,
   withJustCast,
 } from './view';
+import { showVoteBadge } from '../../utils/voteBadge';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -299,6 +301,11 @@ Component({
           icon: 'success',
         });
         await this.load();
+        // The 议事 tab's "尚未投票" goes once my last missing ballot is in.
+        await getOpenVotes().then(
+          (open) => showVoteBadge(open.pending),
+          () => undefined,
+        );
       } catch (error) {
         this.setData({ sending: false, voteError: userMessageOf(error) });
       }
