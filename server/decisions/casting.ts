@@ -35,6 +35,7 @@ import { fileExists } from '../platform';
 import { auditEntry } from '../repository/audit';
 import { docs, inTransaction } from '../repository/docs';
 import { assertVisible, proxyOnFile, voiceFor } from './access';
+import { tellOwnerOfProxyVote } from '../reminders/actedForOwner';
 import { newReceipt } from './receipts';
 import { incrementsOf, loadDecision, loadRollEntry, shardId } from './store';
 import { receiptView } from './views';
@@ -89,12 +90,14 @@ export async function castOnline(
     request.unitId,
   );
   const voice = await voiceFor(ctx, caller, decision, entry);
-  return record(ctx, caller, decision, entry, {
+  const receipt = await record(ctx, caller, decision, entry, {
     choice: request.choice,
     voice,
     channel: 'online',
     photoFileId: null,
   });
+  await tellOwnerOfProxyVote(ctx, { decision, entry, proxyOpenid: caller.openid, receipt });
+  return receipt;
 }
 
 interface PaperRequest {
