@@ -142,7 +142,8 @@ export function toGauge(results: ResultsView): Gauge {
     sentence: approvalSentence(results.rule, approval, live, left),
     color: choiceColor(option?.key ?? 'yes'),
     lineColor: LINE_COLOR,
-    fillLabel: isPlan ? `选${option.label}` : '同意',
+    // The note names the plan in full; the legend stays short enough to sit on one line.
+    fillLabel: isPlan ? `选方案${option.key}` : '同意',
     lineLabel: results.rule === 'three-quarters' ? '四分之三' : '半数',
     bars: [
       {

@@ -198,7 +198,7 @@ function noVoteLines(d: DecisionDetailView): { noVoteReason: string; noVoteHelp:
   return {
     noVoteReason: NO_VOTE_REASON,
     noVoteHelp:
-      '您可以请业主本人投票；业主不方便时，可以在「我的」→「我的房屋」里邀请您做代理人，之后您就能代为投票。',
+      '您可以请业主本人投票；业主不方便时，请业主在「我的」→「我的房屋」里邀请您做代理人，之后您就能代为投票。',
   };
 }
 

@@ -111,6 +111,7 @@ describe('results page', () => {
     ]);
     expect(gauge.rows[1]?.note).toBe('按票数最多的方案B：整体更换计');
     expect(gauge.rows[1]?.color).toBe('#1485ee');
+    expect(gauge.rows[1]?.fillLabel).toBe('选方案B');
     expect(gauge.rows[1]?.bars.map((b) => b.linePct)).toEqual(['50%', '50%']);
   });
 
