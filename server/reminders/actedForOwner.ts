@@ -9,15 +9,24 @@
  * message that cannot go is logged by sendReminder and the vote or payment stands.
  */
 import type { CastReceiptView } from '../../typings/api';
-import type { Decision, RollEntry } from '../../core/decisions';
-import { ballotId } from '../../core/decisions';
+import dayjs from 'dayjs';
+import type { Decision } from '../../core/decisions/model';
+import type { RollEntry } from '../../core/decisions/roll';
 import type { PayOrder } from '../../core/funds/model';
 import type { Member, ProxyGrant, Unit } from '../../core/registry/model';
-import { templateTime } from '../../core/reminders/decisionClocks';
+import { ZONE } from '../../core/registry/time';
 import { amountValue, thingValue } from '../../core/reminders/templates';
 import type { Db } from '../cloud';
 import { docs, find } from '../repository/docs';
 import { type SendOutcome, sendReminder } from './deliver';
+
+/**
+ * `2026年12月13日 12:23`, as a template's time keyword shows it (the clocks' format). Written here
+ * rather than imported so the pay callback does not carry the decisions' clocks.
+ */
+function templateTime(at: Date | string): string {
+  return dayjs(at).tz(ZONE).format('YYYY年M月D日 HH:mm');
+}
 
 export interface ActedForOwnerResult {
   /** One outcome per owner's WeChat told (empty when there was nobody to tell). */
@@ -71,7 +80,7 @@ export async function tellOwnerOfProxyVote(
       ),
     ]);
     const who = grants[0]?.proxyName ?? '您的代理人';
-    const key = `actedForYou:vote:${ballotId(decision._id, entry.unitId)}:${receipt.casts}`;
+    const key = `actedForYou:vote:${decision._id}:${entry.unitId}:${receipt.casts}`;
     return await sendToAll(
       db,
       openids,
