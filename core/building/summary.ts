@@ -147,7 +147,7 @@ function areaCards(counts: {
     {
       area: 'progress',
       title: '工程进度',
-      headline: '各阶段进展与现场照片',
+      headline: '进展与现场照片',
       detail: '关键节点、停梯安排，随时可查',
       path: '/pages/progress/index',
     },
@@ -156,8 +156,9 @@ function areaCards(counts: {
     cards.push({
       area: 'households',
       title: '住户',
-      headline: `${counts.unitCount} 户 · ${counts.ownerCount} 位业主`,
-      detail: '审核绑定申请、联系未触达的业主',
+      // Short enough to stay on one line at large type; the owners go in the detail.
+      headline: `${counts.unitCount} 户`,
+      detail: `${counts.ownerCount} 位业主 · 审核绑定、联系未触达的业主`,
       path: deskPath,
     });
   }
