@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     await vote.locator('.pv-toast').waitFor({ state: 'detached' });
     await phone(vote, 'preview-vote-receipt');
     await detail.getByText('查看实时结果', { exact: true }).click();
-    await frame(vote, 'pages/decision-results/index').locator('.turnout-line').waitFor();
+    await frame(vote, 'pages/decision-results/index').locator('.choice-owners').first().waitFor();
     await phone(vote, 'preview-results');
     await vote.context().close();
 

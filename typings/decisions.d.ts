@@ -314,8 +314,27 @@ export interface EmergencyOrderView {
 
 type ById = { decisionId: string };
 
+/** A vote taking ballots now, as the home page lists it. */
+export interface OpenVoteView {
+  id: string;
+  title: string;
+  closesAt: string | null;
+  /** The caller votes on it: as the owner of a flat, or as a proxy whose scope covers it. */
+  canVote: boolean;
+  /** Ballots the caller may cast here that are not in yet ("尚未投票" when above 0). */
+  notVoted: number;
+}
+
+export interface OpenVotesView {
+  /** Soonest deadline first. */
+  votes: OpenVoteView[];
+  /** Votes with a ballot of the caller's still missing: the 议事 tab's badge. */
+  pending: number;
+}
+
 export interface DecisionsApi {
   list: { request: Record<string, never>; response: { decisions: DecisionSummaryView[] } };
+  openVotes: { request: Record<string, never>; response: OpenVotesView };
   detail: { request: ById; response: DecisionDetailView };
   results: { request: ById; response: ResultsView };
   published: {

@@ -6,7 +6,13 @@
  */
 
 export type ReminderTemplateKey =
-  'voteOpened' | 'voteDeadline' | 'resultDue' | 'shareDue' | 'receiptPosted' | 'progressUpdate';
+  | 'voteOpened'
+  | 'voteDeadline'
+  | 'resultDue'
+  | 'shareDue'
+  | 'receiptPosted'
+  | 'progressUpdate'
+  | 'actedForYou';
 
 /** What wx.requestSubscribeMessage answered for one template id. */
 export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';

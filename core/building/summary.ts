@@ -14,9 +14,11 @@ export function summarizeBuilding(input: {
   latestNotice: Article | null;
   /** The decision residents hear most about now: the latest one past its draft. */
   currentDecision: Decision | null;
+  /** Where the households card goes for those who work the roll; null leaves the card out. */
+  deskPath: string | null;
   now: number;
 }): BuildingSummary {
-  const { building, units, latestNotice, currentDecision, now } = input;
+  const { building, units, latestNotice, currentDecision, deskPath, now } = input;
   const heads = countHeads(
     units.map((u) => ({
       unit: u._id,
@@ -43,6 +45,7 @@ export function summarizeBuilding(input: {
       unitCount: units.length,
       ownerCount: heads.owners.total,
       decision: currentDecision,
+      deskPath,
       now,
     }),
   };
@@ -106,15 +109,19 @@ export function decisionStage(decision: Decision, now: number): string {
   }
 }
 
-/** A card per area; the decisions card follows the current decision, the others say what they hold. */
+/**
+ * A card per area; the decisions card follows the current decision, the others say what the page
+ * they open holds (nothing they would have to keep up to date by hand).
+ */
 function areaCards(counts: {
   unitCount: number;
   ownerCount: number;
   decision: Decision | null;
+  deskPath: string | null;
   now: number;
 }): AreaCard[] {
-  const { decision, now } = counts;
-  return [
+  const { decision, deskPath, now } = counts;
+  const cards: AreaCard[] = [
     decision
       ? {
           area: 'decisions',
@@ -133,23 +140,27 @@ function areaCards(counts: {
     {
       area: 'money',
       title: '自筹资金',
-      headline: '按面积分摊',
-      detail: '每户应缴金额、缴费进度与公开账本',
+      headline: '我家应缴与全楼进度',
+      detail: '缴费、代付链接、现金收据与公开账本',
       path: '/pages/money/index',
     },
     {
       area: 'progress',
       title: '工程进度',
-      headline: '检测报告已出',
-      detail: '关键节点、现场照片，随时可查',
+      headline: '进展与现场照片',
+      detail: '关键节点、停梯安排，随时可查',
       path: '/pages/progress/index',
     },
-    {
+  ];
+  if (deskPath) {
+    cards.push({
       area: 'households',
       title: '住户',
-      headline: `${counts.unitCount} 户 · ${counts.ownerCount} 位业主`,
-      detail: '绑定房屋、委托代理人、联系未触达的业主',
-      path: '/pages/household/index',
-    },
-  ];
+      // Short enough to stay on one line at large type; the owners go in the detail.
+      headline: `${counts.unitCount} 户`,
+      detail: `${counts.ownerCount} 位业主 · 审核绑定、联系未触达的业主`,
+      path: deskPath,
+    });
+  }
+  return cards;
 }

@@ -13,11 +13,12 @@ export const TEMPLATE_KEYS = [
   'shareDue',
   'receiptPosted',
   'progressUpdate',
+  'actedForYou',
 ] as const satisfies readonly ReminderTemplateKey[];
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
-/** Who a template is for: everyone in the building, voters, organizers, or payers. */
-export type TemplateAudience = 'voters' | 'organizers' | 'payers' | 'everyone';
+/** Who a template is for: everyone in the building, voters, organizers, payers, or owners. */
+export type TemplateAudience = 'voters' | 'organizers' | 'payers' | 'owners' | 'everyone';
 
 export interface TemplateSpec {
   key: TemplateKey;
@@ -78,6 +79,14 @@ export const TEMPLATES: Readonly<Record<TemplateKey, TemplateSpec>> = {
     title: '工程进度更新',
     when: '换梯工程有新进展时通知您',
     audience: 'everyone',
+    keywords: ['thing1', 'thing2', 'time3'],
+  },
+  actedForYou: {
+    key: 'actedForYou',
+    id: 'tongti-acted-for-you-0000000000000000000000',
+    title: '代办通知',
+    when: '代理人或亲友代您投票、缴款时通知您',
+    audience: 'owners',
     keywords: ['thing1', 'thing2', 'time3'],
   },
 };

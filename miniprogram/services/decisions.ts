@@ -4,6 +4,7 @@ import type {
   DecisionDetailView,
   DecisionSummaryView,
   ObjectionView,
+  OpenVotesView,
   PublishedListView,
   RecountView,
   ResultsView,
@@ -16,6 +17,11 @@ import { ApiError, callApi } from './cloud';
 
 export async function listDecisions(): Promise<DecisionSummaryView[]> {
   return (await callApi('decisions', 'list', {})).decisions;
+}
+
+/** Votes taking ballots now, soonest deadline first, with whether mine are in. */
+export function getOpenVotes(): Promise<OpenVotesView> {
+  return callApi('decisions', 'openVotes', {});
 }
 
 export function getDecision(decisionId: string): Promise<DecisionDetailView> {

@@ -141,15 +141,16 @@ html,body{margin:0;padding:0;background:#e9ebee;font-family:-apple-system,BlinkM
 .pv-refresh i:nth-child(2){animation-delay:.2s}.pv-refresh i:nth-child(3){animation-delay:.4s}
 @keyframes pv-dots{0%,80%,100%{opacity:.25}40%{opacity:1}}
 .pv-tabbar{position:absolute;z-index:20;left:0;right:0;bottom:0;height:84px;padding-bottom:34px;box-sizing:border-box;display:flex;border-top:.5px solid rgba(0,0,0,.16)}
-.pv-tab{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:3px;border:0;background:none;padding:0;cursor:pointer;font:inherit}
+.pv-tab{position:relative;flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:3px;border:0;background:none;padding:0;cursor:pointer;font:inherit}
 .pv-tab__icon{position:relative;width:24px;height:24px}
 .pv-tab__icon img{width:24px;height:24px;display:block}
-.pv-tab__icon--none{display:none}
+.pv-tab__icon--none{position:absolute;top:10px;left:50%;height:0}
 .pv-tab__text{font-size:10px;line-height:1.2}
-.pv-tab__badge{display:none;position:absolute;top:-3px;left:18px;min-width:16px;height:16px;padding:0 4px;box-sizing:border-box;border-radius:8px;background:#fa5151;color:#fff;font-size:11px;line-height:16px;text-align:center}
+.pv-tab__badge{display:none;position:absolute;top:-3px;left:18px;min-width:16px;height:16px;padding:0 4px;box-sizing:border-box;border-radius:8px;background:#fa5151;color:#fff;font-size:11px;line-height:16px;text-align:center;white-space:nowrap}
 .pv-tab__badge--text{display:block}
 .pv-tab__badge--dot{display:block;min-width:8px;width:8px;height:8px;padding:0;left:22px;top:-1px}
 .pv-tab__icon--none+.pv-tab__text{font-size:14px}
+.pv-tab__icon--none .pv-tab__badge{top:-9px;left:0;transform:translateX(-50%)}
 .pv-indicator{position:absolute;z-index:90;left:50%;bottom:8px;width:134px;height:5px;margin-left:-67px;border-radius:3px;background:#000;pointer-events:none}
 .pv-errors{position:absolute;z-index:70;left:8px;right:8px;top:92px;display:flex;flex-direction:column;gap:4px;pointer-events:none}
 .pv-errors__line{padding:6px 10px;border-radius:8px;background:rgba(250,81,81,.92);color:#fff;font-size:12px;line-height:1.4;word-break:break-all}

@@ -83,6 +83,7 @@ export const POLICY: PolicyTable = {
   },
   decisions: {
     list: { label: '查看表决议题', roles: MEMBERS },
+    openVotes: { label: '查看正在投票的议题', roles: MEMBERS },
     detail: { label: '查看表决详情', roles: MEMBERS },
     results: { label: '查看表决结果', roles: MEMBERS },
     published: { label: '查看逐户表决清单', roles: MEMBERS },

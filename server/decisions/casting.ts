@@ -43,6 +43,7 @@ import { fileExists } from '../platform';
 import { auditEntry } from '../repository/audit';
 import { docs, inTransaction } from '../repository/docs';
 import { assertVisible, isFieldWorker, proxyOnFile, voiceFor } from './access';
+import { tellOwnerOfProxyVote } from '../reminders/actedForOwner';
 import { newReceipt } from './receipts';
 import { incrementsOf, loadDecision, loadRollEntry, shardId } from './store';
 import { receiptView } from './views';
@@ -98,12 +99,14 @@ export async function castOnline(
     request.unitId,
   );
   const voice = await voiceFor(ctx, caller, decision, entry);
-  return record(ctx, caller, decision, entry, {
+  const receipt = await record(ctx, caller, decision, entry, {
     choice: request.choice,
     voice,
     channel: 'online',
     photoFileId: null,
   });
+  await tellOwnerOfProxyVote(ctx, { decision, entry, proxyOpenid: caller.openid, receipt });
+  return receipt;
 }
 
 interface PaperRequest {

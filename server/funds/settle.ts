@@ -18,6 +18,7 @@ import { docs } from '../repository/docs';
 import { balancesOf } from '../ledger/balances';
 import { inLedgerTransaction, postTransfers } from '../ledger/post';
 import { queryTrade } from './cloudPay';
+import { tellOwnerOfPayment } from '../reminders/actedForOwner';
 
 const ABANDONED_AFTER_MS = 3 * 3600_000;
 
@@ -142,6 +143,7 @@ export async function settleOrder(
     return { outcome: 'credited', order: paid };
   });
   if (settled.outcome === 'credited') await flagOverpayment(db, settled.order, now, caller);
+  if (settled.outcome === 'credited') await tellOwnerOfPayment(db, { order: settled.order, now });
   return settled;
 }
 

@@ -1,4 +1,4 @@
-import { isoAt } from '../../core/decisions';
+import { isoAt } from '../../core/decisions/lifecycle';
 import { afterFailure, afterRefusal, subscriptionId } from '../../core/reminders/quota';
 import { type MessageLogEntry, REFUSED, decideSend } from '../../core/reminders/sending';
 import { type TemplateKey, TEMPLATES } from '../../core/reminders/templates';

@@ -1,20 +1,24 @@
-import * as z from 'zod';
+// zod/mini: the pay callback reads subscriptions too (to tell an owner who paid for them), and
+// the full zod would make up most of its bundle.
+import * as z from 'zod/mini';
 import { TEMPLATE_KEYS } from '../../core/reminders/templates';
 import { type Subscription, subscriptionId } from '../../core/reminders/quota';
 import type { TemplateKey } from '../../core/reminders/templates';
 import type { Docs } from '../repository/docs';
+
+const count = z.int().check(z.minimum(0));
 
 /** Subscriptions as stored, read through a schema so a bad document is an error, not a crash. */
 const subscriptionSchema = z.object({
   _id: z.string(),
   openid: z.string(),
   templateKey: z.enum(TEMPLATE_KEYS),
-  remaining: z.number().int().min(0),
-  accepted: z.number().int().min(0),
-  sent: z.number().int().min(0),
-  lastAcceptedAt: z.string().nullable(),
-  lastSentAt: z.string().nullable(),
-  refusedAt: z.string().nullable(),
+  remaining: count,
+  accepted: count,
+  sent: count,
+  lastAcceptedAt: z.nullable(z.string()),
+  lastSentAt: z.nullable(z.string()),
+  refusedAt: z.nullable(z.string()),
   updatedAt: z.string(),
 });
 

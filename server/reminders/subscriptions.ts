@@ -25,6 +25,7 @@ const AUDIENCE_ROLES: Record<TemplateAudience, readonly Role[] | null> = {
   voters: ['owner', 'proxy'],
   organizers: ['organizer', 'admin'],
   payers: ['owner', 'proxy'],
+  owners: ['owner'],
 };
 
 function concerns(audience: TemplateAudience, roles: readonly Role[]): boolean {

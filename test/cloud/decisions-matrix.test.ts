@@ -24,6 +24,7 @@ type Requests = { [A in Action]: ActionRequest<'decisions', A> };
 const NONE = { decisionId: 'd-none' };
 const REQUESTS: Requests = {
   list: {},
+  openVotes: {},
   detail: NONE,
   results: NONE,
   published: NONE,

@@ -37,6 +37,19 @@ describe('households function', () => {
       'progress',
       'households',
     ]);
+    // For the organizer the households card opens his desk (bindings, the last mile).
+    expect(result.data.areas[3]?.path).toBe('/pages/organizer/index');
+  });
+
+  it('leaves the households card out for residents: their own flat is under 我的', async () => {
+    for (const who of ['demo-resident', 'demo-owner-p001', 'demo-proxy-p137']) {
+      const r = await t.call('households', { action: 'summary' }, who);
+      const result = (r.body as { result: ApiResult<BuildingSummary> }).result;
+      if (!result.ok) throw new Error(result.message);
+      expect(result.data.areas.map((a) => a.area)).toEqual(['decisions', 'money', 'progress']);
+      // Every card opens a page that is there.
+      for (const card of result.data.areas) expect(card.path).toMatch(/^\/pages\/[a-z-]+\/index/);
+    }
   });
 
   it('follows the decision residents hear most about on the decisions card', async () => {
@@ -50,11 +63,12 @@ describe('households function', () => {
     expect(card?.detail).toMatch(/^投票中 · \d+月\d+日截止$/);
   });
 
-  it('reads the building in at most four database requests', async () => {
+  it('reads the building in at most five database requests', async () => {
     await t.call('households', { action: 'summary' }, 'demo-organizer');
     const [record] = t.cloud.invocations();
     expect(record).toMatchObject({ functionName: 'households', action: 'summary', ok: true });
-    expect(record?.dbRequests).toBeLessThanOrEqual(4);
+    // The building, who asks (side by side), then units, the notice and the decisions.
+    expect(record?.dbRequests).toBeLessThanOrEqual(5);
   });
 
   it('refuses an unknown action and unexpected fields without touching anything', async () => {

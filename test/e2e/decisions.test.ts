@@ -12,7 +12,7 @@ import { startJourney, type Journey, type JourneyPage } from './journey';
  * ballot with its photo; the organizer opens a vote, closes one whose deadline has passed,
  * publishes its result, and the list posted shows rooms, areas and receipts — no names.
  */
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 /** The demo's open vote, and the one whose deadline passed yesterday. */
 const PLAN = 'd-outage-arrangements';
@@ -59,21 +59,29 @@ beforeAll(async () => {
 });
 afterAll(() => journey?.close());
 
-/** A figure on screen: the first number in the text, e.g. "参与已达三分之二：96 位业主" → 96. */
+/** A figure on screen: the number of households in a box, e.g. "96 户" → 96. */
 async function numberIn(l: Locator): Promise<number> {
   const text = await l.innerText();
-  const m = /(\d+)\s*位/.exec(text);
+  const m = /(\d+)\s*户/.exec(text);
   if (!m) throw new Error(`no count in "${text}"`);
   return Number(m[1]);
+}
+
+/** The badge on the 议事 tab of the preview's tab bar. */
+function decisionsBadge(p: JourneyPage): Locator {
+  return p.page.locator('.pv-tab', { hasText: '议事' }).locator('.pv-tab__badge');
 }
 
 /** The results page as it stands: owners who took part, and owners in favour. */
 async function readResults(p: JourneyPage): Promise<{ voted: number; planA: number }> {
   const results = p.frame('pages/decision-results/index');
-  const line = results.locator('.turnout-line');
-  await line.waitFor();
-  const planA = results.locator('.choice', { hasText: PLAN_A }).locator('.choice-figures');
-  return { voted: await numberIn(line), planA: await numberIn(planA) };
+  // Every owner who took part chose one of the choices: their rows add up to the turnout.
+  const rows = results.locator('.choice-owners');
+  await rows.first().waitFor();
+  let voted = 0;
+  for (const row of await rows.all()) voted += await numberIn(row);
+  const planA = results.locator('.choice', { hasText: PLAN_A }).locator('.choice-owners');
+  return { voted, planA: await numberIn(planA) };
 }
 
 test('an owner votes from the shared link in three taps, sees the receipt and the gauge move', async () => {
@@ -105,6 +113,16 @@ test('an owner votes from the shared link in three taps, sees the receipt and th
   const before = await readResults(
     await journey.open(`#/pages/decision-results/index?id=${PLAN}`, member.openid),
   );
+
+  // Opening the app, she sees the vote waiting for her on the home page and on the 议事 tab.
+  const launched = await journey.open('#/pages/home/index', member.openid);
+  await launched
+    .frame('pages/home/index')
+    .locator('.open-vote', { hasText: '施工期间停梯安排' })
+    .locator('.vote-tag', { hasText: '尚未投票' })
+    .waitFor();
+  await decisionsBadge(launched).getByText('尚未投票', { exact: true }).waitFor();
+  await launched.shot('home-not-voted');
 
   // The owner taps the card in the chat.
   const owner = await journey.open(`#${link}`, member.openid);
@@ -150,7 +168,82 @@ test('an owner votes from the shared link in three taps, sees the receipt and th
   await reopened.getByText('截止前可改票，以最后一次为准', { exact: true }).waitFor();
   await reopened.locator('.replaced-line', { hasText: firstReceipt }).waitFor();
   await again.shot('revoted');
-  expect([...organizer.errors, ...owner.errors, ...again.errors]).toEqual([]);
+
+  // Closed and launched again from its icon: home says she has voted, the tab no longer asks,
+  // and the vote's card leads to the receipt that counts now.
+  const relaunched = await journey.open('#/pages/home/index', member.openid);
+  const voteCard = relaunched
+    .frame('pages/home/index')
+    .locator('.open-vote', { hasText: '施工期间停梯安排' });
+  await voteCard.locator('.vote-tag', { hasText: '已投票' }).waitFor();
+  expect(await decisionsBadge(relaunched).isVisible()).toBe(false);
+  await voteCard.click();
+  const found = relaunched.frame('pages/decision-detail/index').locator('.receipt');
+  await found.getByText(`已投票：${PLAN_B}`, { exact: true }).waitFor();
+  expect(await found.locator('.receipt-code').innerText()).toBe(current);
+  await found.locator('.replaced-line', { hasText: firstReceipt }).waitFor();
+  await relaunched.shot('relaunched-receipt');
+  expect([
+    ...organizer.errors,
+    ...launched.errors,
+    ...owner.errors,
+    ...again.errors,
+    ...relaunched.errors,
+  ]).toEqual([]);
+});
+
+test('a proxy votes for an owner abroad and reads 代 <owner>（<flat>） wherever he acts', async () => {
+  const voted = votedOn(PLAN);
+  const grant = seed.collections.proxies.find(
+    (p) =>
+      p.status === 'active' &&
+      p.proxyOpenid !== null &&
+      p.scope.vote &&
+      p.scope.pay &&
+      p.unitIds.length === 1 &&
+      !voted.has(p.unitIds[0] ?? ''),
+  );
+  if (!grant?.proxyOpenid) throw new Error('the demo has no proxy whose owner has not voted');
+  const owner = seed.collections.people.find((p) => p._id === grant.ownerPersonId)?.name ?? '';
+  const unitNo = seed.collections.units.find((u) => u._id === grant.unitIds[0])?.unitNo ?? '';
+  const acting = `代 ${owner}（${unitNo}）`;
+
+  // Home: the owner's ballot is missing, so the vote and the 议事 tab say 尚未投票.
+  const proxy = await journey.open('#/pages/home/index', grant.proxyOpenid);
+  const card = proxy
+    .frame('pages/home/index')
+    .locator('.open-vote', { hasText: '施工期间停梯安排' });
+  await card.locator('.vote-tag', { hasText: '尚未投票' }).waitFor();
+  await decisionsBadge(proxy).getByText('尚未投票', { exact: true }).waitFor();
+  await proxy.shot('proxy-home');
+
+  // The vote page says for whom he votes, and so do the receipt and the flat's section.
+  await card.click();
+  const detail = proxy.frame('pages/decision-detail/index');
+  await detail.locator('.ballot-for', { hasText: `${acting}投票` }).waitFor();
+  expect(await detail.locator('.my-units-title').innerText()).toBe(`我代 ${owner} 投票的房屋`);
+  await detail.locator('.choice', { hasText: PLAN_A }).click();
+  await detail.getByText('确认投票', { exact: true }).click();
+  const receipt = detail.locator('.receipt');
+  await receipt.getByText(`已投票：${PLAN_A}`, { exact: true }).waitFor();
+  expect(await receipt.locator('.receipt-units').innerText()).toBe(`${acting}投票`);
+  await proxy.page.locator('.pv-toast').waitFor({ state: 'detached' });
+  await proxy.shot('proxy-receipt');
+  // The owner's ballot is in: the tab stops asking.
+  await decisionsBadge(proxy).getByText('尚未投票').waitFor({ state: 'hidden' });
+
+  // His own page never tells him to bind a flat: it says what he may do for the owner.
+  const household = await journey.open('#/pages/household/index', grant.proxyOpenid);
+  const mine = household.frame('pages/household/index');
+  await mine.locator('.acting-for-line', { hasText: `${acting}投票、缴费` }).waitFor();
+  expect(await mine.innerText()).not.toContain('还没有绑定房屋');
+  await household.shot('proxy-household');
+
+  // And the money tab pays for the owner, saying so.
+  await mine.locator('.go-pay').click();
+  await household.frame('pages/money/index').getByText(`${acting}缴费`).first().waitFor();
+  await household.shot('proxy-money');
+  expect([...proxy.errors, ...household.errors]).toEqual([]);
 });
 
 test('staff enter a signed paper ballot with the photo of the form', async () => {

@@ -24,7 +24,7 @@ afterAll(() => journey?.close());
 
 test('the results page shares a 5:4 card with the turnout, and the link opens the results', async () => {
   const p = await journey.open(`#/pages/decision-results/index?id=${PLAN}`, owner);
-  await p.frame('pages/decision-results/index').locator('.turnout-line').waitFor();
+  await p.frame('pages/decision-results/index').locator('.choice-owners').first().waitFor();
   const shared = await sharePanel(p);
   expect(shared.path).toBe(`/pages/decision-results/index?id=${PLAN}`);
   const png = decodePng(shared.image);
@@ -38,7 +38,7 @@ test('the results page shares a 5:4 card with the turnout, and the link opens th
 
   // A neighbour taps the card in the chat: the same results open.
   await p.page.getByText('以朋友身份打开', { exact: true }).click();
-  await p.frame('pages/decision-results/index').locator('.turnout-line').waitFor();
+  await p.frame('pages/decision-results/index').locator('.choice-owners').first().waitFor();
   expect(p.errors).toEqual([]);
 });
 

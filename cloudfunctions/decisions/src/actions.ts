@@ -27,6 +27,7 @@ import {
 } from '../../../server/decisions/objections';
 import { schemas } from '../../../server/decisions/schemas';
 import { listWitnesses } from '../../../server/decisions/witnesses';
+import { openVotes } from '../../../server/decisions/openVotes';
 
 /**
  * decisions: the owners' votes. Every action passes the policy table (server/auth/policy.ts)
@@ -37,6 +38,7 @@ import { listWitnesses } from '../../../server/decisions/witnesses';
  */
 export const actions: GuardedSpec<'decisions'> = {
   list: { input: noFields, run: (_req, ctx) => listDecisions(ctx) },
+  openVotes: { input: noFields, run: (_req, ctx) => openVotes(ctx) },
   detail: { input: schemas.byId, run: decisionDetail },
   results: { input: schemas.byId, run: decisionResults },
   published: { input: schemas.published, run: publishedList },

@@ -33,7 +33,7 @@ import { schemas } from '../../../server/households/schemas';
  * without starting the function.
  */
 export const actions: GuardedSpec<'households'> = {
-  summary: { input: noFields, run: (_req, ctx) => getBuildingSummary(ctx.db) },
+  summary: { input: noFields, run: (_req, ctx) => getBuildingSummary(ctx.db, ctx.caller) },
   me: { input: noFields, run: (_req, ctx) => me(ctx) },
   requestBinding: { input: schemas.requestBinding, run: requestBinding },
   requestBindingByPhone: { input: schemas.requestBindingByPhone, run: requestBindingByPhone },

@@ -1,15 +1,13 @@
-import type { GaugeAxis } from '../../utils/gauge';
+import type { GaugeRow } from '../../utils/gauge';
 
 /**
- * Two bars (owners, area) against the law's lines: the grey bar is who took part, the green bar
- * who chose the leading option; the dashed line is two thirds of everyone, the solid mark the
- * approval line within those who took part. A met threshold turns its label green.
+ * The vote's gauge: a row for 参与 and a row for 同意, each saying in one sentence whether it is
+ * enough, with a bar per axis (户数, 面积) and the law's line on it. The legend under each row
+ * draws the bar's colour and the line exactly as the bars do.
  */
 Component({
   properties: {
-    axes: { type: Array, value: [] as GaugeAxis[] },
-    turnoutLabel: { type: String, value: '' },
-    approvalLabel: { type: String, value: '' },
+    rows: { type: Array, value: [] as GaugeRow[] },
     headline: { type: String, value: '' },
   },
 });

@@ -11,6 +11,7 @@ import { formatDateTime, formatFen, formatShortDateTime } from '../../utils/form
 import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
 import { type NoticePrint, noticePrintsFor } from '../../utils/noticePrints';
+import { choiceColor } from '../../utils/choiceColors';
 
 const DOCUMENT_KINDS: Record<DecisionDocumentView['kind'], string> = {
   inspection: '检测报告',
@@ -93,9 +94,18 @@ export interface DetailView {
   resultOverdue: boolean;
   countdown: string;
   votingOpen: boolean;
-  choices: ChoiceView[];
+  /** Each with its colour: the same on the gauge and the count. */
+  choices: (ChoiceView & { color: string })[];
   myUnits: MyUnitRow[];
+  /** "我的房屋", or for a proxy "代 钟霞投票的房屋": whose flat it is, never left to guess. */
+  myUnitsTitle: string;
   votable: VotableBallot[];
+  /**
+   * Why someone of the building sees no vote buttons while voting runs (a tenant, a family
+   * member, a pay-only proxy), and what they can do; '' when they can vote or nothing is open.
+   */
+  noVoteReason: string;
+  noVoteHelp: string;
   voted: VotedCard[];
   /** The objection period is running and I have a flat on the roll to object for. */
   canObject: boolean;
@@ -186,6 +196,26 @@ function unitStatus(u: MyUnitBallotView): MyUnitRow {
   };
 }
 
+export const NO_VOTE_REASON = '只有业主（或其委托的代理人）可以投票';
+
+function noVoteLines(d: DecisionDetailView): { noVoteReason: string; noVoteHelp: string } {
+  const mine = d.myUnits;
+  if (!d.votingOpen || mine.length === 0 || mine.some((u) => u.canVote)) {
+    return { noVoteReason: '', noVoteHelp: '' };
+  }
+  return {
+    noVoteReason: NO_VOTE_REASON,
+    noVoteHelp:
+      '您可以请业主本人投票；业主不方便时，请业主在「我的」→「我的房屋」里邀请您做代理人，之后您就能代为投票。',
+  };
+}
+
+function myUnitsTitle(units: readonly MyUnitBallotView[]): string {
+  if (units.length === 0 || units.some((u) => u.as !== 'proxy')) return '我的房屋';
+  const owners = [...new Set(units.map((u) => u.onBehalfOf ?? '业主'))];
+  return `我代 ${owners.join('、')} 投票的房屋`;
+}
+
 /** One card per ballot that has a receipt I may see, whatever the decision's state. */
 export function votedCards(units: readonly MyUnitBallotView[], nowMs: number): VotedCard[] {
   // The year in Shanghai, so a date of this year is written without it.
@@ -258,9 +288,11 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     ...resultDueLines(d),
     countdown: d.votingOpen ? countdown(d.closesAt, nowMs) : '',
     votingOpen: d.votingOpen,
-    choices: d.choices,
+    choices: d.choices.map((c) => ({ ...c, color: choiceColor(c.key) })),
     myUnits,
+    myUnitsTitle: myUnitsTitle(d.myUnits),
     votable: d.votingOpen ? votableBallots(d.myUnits) : [],
+    ...noVoteLines(d),
     voted: votedCards(d.myUnits, nowMs),
     ...objectionLines(d, nowMs),
     hasResults: d.electorate !== null,

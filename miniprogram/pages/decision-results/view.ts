@@ -1,11 +1,14 @@
 import type { ResultsView } from '../../../typings/api';
 import { formatArea, formatDateTime } from '../../utils/format';
 import { decisionState } from '../../utils/decisionState';
-import { type Gauge, toGauge } from '../../utils/gauge';
+import { type Gauge, shortText, toGauge } from '../../utils/gauge';
+import { choiceColor } from '../../utils/choiceColors';
 
 export interface ChoiceRow {
   key: string;
   label: string;
+  /** The choice's colour, the same as its button on the vote page and its bar on the gauge. */
+  color: string;
   owners: string;
   area: string;
 }
@@ -27,7 +30,6 @@ export interface ResultsPageView {
   gauge: Gauge;
   choices: ChoiceRow[];
   options: OptionRow[];
-  turnoutLine: string;
 }
 
 export function toResultsView(r: ResultsView, nowMs: number = Date.now()): ResultsPageView {
@@ -59,7 +61,8 @@ export function toResultsView(r: ResultsView, nowMs: number = Date.now()): Resul
     choices: r.choices.map((c) => ({
       key: c.key,
       label: c.label,
-      owners: `${c.owners} 位`,
+      color: choiceColor(c.key),
+      owners: `${c.owners} 户`,
       area: formatArea(c.areaHundredths),
     })),
     options:
@@ -70,13 +73,10 @@ export function toResultsView(r: ResultsView, nowMs: number = Date.now()): Resul
             line: o.passed
               ? '已达到通过标准'
               : o.approval.ownersShort > left.owners || o.approval.areaShortHundredths > left.area
-                ? `即使未投票的 ${left.owners} 位业主都选它也达不到`
-                : `还差 ${o.approval.ownersShort} 位业主、${formatArea(o.approval.areaShortHundredths)}`,
+                ? `没投票的 ${left.owners} 户都选它也不够`
+                : `还差 ${shortText(o.approval.ownersShort, o.approval.areaShortHundredths)}`,
             passed: o.passed,
           }))
         : [],
-    turnoutLine: r.turnout.met
-      ? `参与已达三分之二：${r.voted.owners} 位业主、${formatArea(r.voted.areaHundredths)}`
-      : `参与 ${r.voted.owners} / ${r.electorate.owners} 位业主，还需 ${r.turnout.ownersShort} 位、${formatArea(r.turnout.areaShortHundredths)}`,
   };
 }

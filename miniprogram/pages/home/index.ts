@@ -2,15 +2,20 @@ import type { AreaCard, NoticeView } from '../../../typings/api';
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import type { AreaCardOpenDetail } from '../../components/area-card/index';
 import { ApiError, userMessageOf } from '../../services/cloud';
+import { getOpenVotes } from '../../services/decisions';
 import { getBuildingSummary } from '../../services/households';
 import { setLargeType } from '../../utils/largeType';
 import { openPath } from '../../utils/navigation';
-import type { BuildingFact } from './view';
+import { showVoteBadge } from '../../utils/voteBadge';
+import type { BuildingFact, OpenVoteRow } from './view';
 import { toHomeView } from './view';
 
 type HomeStatus = 'loading' | 'ready' | 'error' | 'empty';
 
-/** Home (首页): the building at a glance, its latest notice and a card per area of the product. */
+/**
+ * Home (首页): the building at a glance, every vote taking ballots (soonest deadline first, "尚未投票"
+ * on mine), its latest notice and a card per area of the product.
+ */
 Component({
   behaviors: [largeTypeBehavior],
   data: {
@@ -19,8 +24,9 @@ Component({
     name: '',
     address: '',
     facts: [] as BuildingFact[],
-    ownership: '',
+    ownership: [] as string[],
     notice: null as NoticeView | null,
+    votes: [] as OpenVoteRow[],
     areas: [] as AreaCard[],
   },
   methods: {
@@ -45,6 +51,10 @@ Component({
       openPath('/pages/articles/index');
     },
 
+    onOpenVote(event: WechatMiniprogram.TouchEvent<Record<string, never>, { path: string }>) {
+      openPath(event.currentTarget.dataset.path);
+    },
+
     onOpenArea(event: WechatMiniprogram.CustomEvent<AreaCardOpenDetail>) {
       if (event.detail.path) openPath(event.detail.path);
     },
@@ -53,8 +63,13 @@ Component({
     async load(): Promise<void> {
       this.setData({ status: 'loading', statusMessage: '' });
       try {
-        const view = toHomeView(await getBuildingSummary());
-        this.setData({ status: 'ready', ...view });
+        // Votes are the caller's own: a visitor not yet in the building simply has none.
+        const [summary, open] = await Promise.all([
+          getBuildingSummary(),
+          getOpenVotes().catch(() => null),
+        ]);
+        this.setData({ status: 'ready', ...toHomeView(summary, open?.votes ?? []) });
+        if (open) showVoteBadge(open.pending);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'NOT_FOUND') {
           this.setData({ status: 'empty', statusMessage: '楼栋信息还没有录入，请联系换梯小组。' });

@@ -3,7 +3,7 @@ import { largeTypeBehavior } from '../../behaviors/largeType';
 import { userMessageOf } from '../../services/cloud';
 import { getMyHousehold, inviteProxy, revokeProxy } from '../../services/households';
 import type { ProxyRow } from '../../utils/households';
-import { toHouseholdView, type UnitRow } from './view';
+import { type ActingForRow, toHouseholdView, type UnitRow } from './view';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -30,6 +30,8 @@ Component({
     bindings: [] as Array<{ id: string; text: string }>,
     ownedUnitIds: [] as string[],
     voterUnitIds: [] as string[],
+    actingFor: [] as ActingForRow[],
+    proxyOnly: false,
     inviting: false,
     proxyName: '',
     vote: true,
@@ -60,6 +62,11 @@ Component({
       } catch (error) {
         this.setData({ status: 'error', statusMessage: userMessageOf(error) });
       }
+    },
+
+    /** A proxy goes to vote or pay for the owner: both are tabs. */
+    onGoTab(event: WechatMiniprogram.TouchEvent<Record<string, never>, { url: string }>) {
+      wx.switchTab({ url: event.currentTarget.dataset.url });
     },
 
     /** The page's one large button. */

@@ -30,6 +30,34 @@ export interface HouseholdView {
   ownedUnitIds: string[];
   /** Vote may be delegated only for units where the caller is the voter. */
   voterUnitIds: string[];
+  /**
+   * What the caller may do for owners as their proxy: "代 钟霞（5-02）投票、缴费". A proxy without a
+   * flat of their own is told this, never that they have not bound a flat.
+   */
+  actingFor: ActingForRow[];
+  /** A proxy with no flat of their own: the page leads with what they may do for the owner. */
+  proxyOnly: boolean;
+}
+
+export interface ActingForRow {
+  id: string;
+  line: string;
+  canVote: boolean;
+  canPay: boolean;
+}
+
+function actingForRows(me: MeView): ActingForRow[] {
+  return me.proxiesHeld
+    .filter((p) => p.state === 'active' && (p.scope.vote || p.scope.pay))
+    .map((p) => {
+      const verbs = [p.scope.vote ? '投票' : '', p.scope.pay ? '缴费' : ''].filter(Boolean);
+      return {
+        id: p.id,
+        line: `代 ${p.ownerName}（${p.unitNos.join('、')}）${verbs.join('、')}`,
+        canVote: p.scope.vote,
+        canPay: p.scope.pay,
+      };
+    });
 }
 
 /** What My household shows, from the `me` answer. */
@@ -58,5 +86,7 @@ export function toHouseholdView(me: MeView): HouseholdView {
     })),
     ownedUnitIds: owned.map((u) => u.unitId),
     voterUnitIds: owned.filter((u) => u.isVoter).map((u) => u.unitId),
+    actingFor: actingForRows(me),
+    proxyOnly: me.units.length === 0 && actingForRows(me).length > 0,
   };
 }

@@ -68,6 +68,45 @@ describe('my household page', () => {
     navigateTo.mockRestore();
   });
 
+  it('tells a proxy without a flat what he may do for the owner, never that he is not bound', async () => {
+    const proxy = aMe({
+      name: '黎勇',
+      roles: ['proxy'],
+      units: [],
+      proxiesHeld: [aProxy({ ownerName: '钟霞', unitNos: ['5-02'] })],
+    });
+    answer('households', 'me', ok(proxy));
+    const switchTab = jest.spyOn(wx, 'switchTab');
+    const page = await open();
+    expect(page.querySelector('.no-units')).toBeUndefined();
+    expect(JSON.stringify(page.toJSON())).not.toContain('还没有绑定房屋');
+    expect(textOf(page.querySelector('.acting-for-line'))).toBe('代 钟霞（5-02）投票、缴费');
+    // His one main action is to act for the owner; binding a flat of his own is a small link.
+    expect(page.querySelector('.primary-button')).toBeUndefined();
+    expect(textOf(page.querySelector('.bind-own'))).toContain('绑定自己的房屋');
+    page.querySelector('.go-vote')?.dispatchEvent('tap');
+    await flush();
+    expect(switchTab.mock.calls[0]?.[0]).toMatchObject({ url: '/pages/decisions/index' });
+    switchTab.mockRestore();
+  });
+
+  it('says only what a pay-only proxy may do', async () => {
+    const scope = { vote: false, pay: true, decisionId: null };
+    answer(
+      'households',
+      'me',
+      ok(
+        aMe({
+          roles: ['proxy'],
+          units: [],
+          proxiesHeld: [aProxy({ ownerName: '钟霞', unitNos: ['5-02'], scope })],
+        }),
+      ),
+    );
+    const page = await open();
+    expect(textOf(page.querySelector('.acting-for-line'))).toBe('代 钟霞（5-02）缴费');
+  });
+
   it('invites a proxy and shares the one-time link', async () => {
     answer('households', 'me', ok(aMe()));
     answer(

@@ -11,7 +11,7 @@ import {
   textOf,
   type Rendered,
 } from '../harness';
-import { aMe } from './households-fixtures';
+import { aMe, aProxy } from './households-fixtures';
 import type { RoleName } from '../../../typings/api';
 
 beforeEach(resetWx);
@@ -86,6 +86,20 @@ describe('ways on from Me', () => {
     callMethod(me, 'onShow');
     await flush();
     expect(links(me)).toEqual(['.me-bind']);
+  });
+
+  it('tells a proxy without a flat whom he acts for, not to bind a flat', async () => {
+    answer(
+      'households',
+      'me',
+      ok(aMe({ roles: ['proxy'], units: [], proxiesHeld: [aProxy({ ownerName: '钟霞' })] })),
+    );
+    const me = mount('pages/me/index');
+    callMethod(me, 'onShow');
+    await flush();
+    expect(textOf(me.querySelector('.me-household'))).toContain('我代理的业主');
+    expect(textOf(me.querySelector('.me-bind'))).toContain('绑定自己的房屋');
+    expect(textOf(me.querySelector('.me-bind'))).toContain('代业主办理无需绑定');
   });
 
   it('opens my flat for an owner, and the desk for the replacement group', async () => {
