@@ -7,7 +7,7 @@ import type {
   MyUnitBallotView,
   PlanView,
 } from '../../../typings/api';
-import { formatDateTime, formatFen, formatShortDateTime } from '../../utils/format';
+import { formatDateTime, formatFen } from '../../utils/format';
 import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
 
@@ -137,7 +137,7 @@ export function actingAs(u: MyUnitBallotView): string {
   return `代 ${u.onBehalfOf ?? '业主'}（${u.coveredUnitNos.join('、')}）投票`;
 }
 
-function votedCard(u: MyUnitBallotView, thisYear: number): VotedCard | null {
+function votedCard(u: MyUnitBallotView, nowMs: number): VotedCard | null {
   const b = u.ballot;
   if (!b || !b.receipt || !b.receiptShort || !b.choiceLabel) return null;
   const units = u.coveredUnitNos.join('、');
@@ -147,14 +147,14 @@ function votedCard(u: MyUnitBallotView, thisYear: number): VotedCard | null {
     unitId: u.unitId,
     title: `已投票：${b.choiceLabel}`,
     forLine: u.as === 'proxy' ? actingAs(u) : `房号 ${units}`,
-    castLine: `${who}${how}投票 · ${formatShortDateTime(b.castAt, thisYear)}`,
+    castLine: `${who}${how}投票 · ${formatDateTime(b.castAt, nowMs)}`,
     receipt: b.receipt,
     receiptShort: b.receiptShort,
     replaced: b.replacedReceipts
       .slice()
       .reverse()
       .map((r) => ({
-        line: `${r.receiptShort}（${r.choiceLabel}，${formatShortDateTime(r.castAt, thisYear)} 投，${formatShortDateTime(r.replacedAt, thisYear)} 改票后作废）`,
+        line: `${r.receiptShort}（${r.choiceLabel}，${formatDateTime(r.castAt, nowMs)} 投，${formatDateTime(r.replacedAt, nowMs)} 改票后作废）`,
       })),
   };
 }
@@ -180,12 +180,10 @@ function unitStatus(u: MyUnitBallotView): MyUnitRow {
 
 /** One card per ballot that has a receipt I may see, whatever the decision's state. */
 export function votedCards(units: readonly MyUnitBallotView[], nowMs: number): VotedCard[] {
-  // The year in Shanghai, so a date of this year is written without it.
-  const thisYear = new Date(nowMs + 8 * HOUR).getUTCFullYear();
   const seen = new Set<string>();
   const out: VotedCard[] = [];
   for (const u of units) {
-    const card = votedCard(u, thisYear);
+    const card = votedCard(u, nowMs);
     if (!card || seen.has(card.receipt)) continue;
     seen.add(card.receipt);
     out.push(card);
@@ -330,14 +328,13 @@ export function withJustCast(
   nowMs: number,
 ): VotedCard[] {
   if (!receipt || voted.some((card) => card.receipt === receipt.receipt)) return [...voted];
-  const thisYear = new Date(nowMs + 8 * HOUR).getUTCFullYear();
   const isProxy = receipt.voice === 'proxy';
   const earlier = ballot ? voted.find((card) => card.unitId === ballot.unitId) : undefined;
   const card: VotedCard = {
     unitId: ballot?.unitId ?? '',
     title: `已投票：${receipt.choiceLabel}`,
     forLine: isProxy && ballot ? ballot.as : `房号 ${receipt.unitNos.join('、')}`,
-    castLine: `${isProxy ? '代理人' : '业主本人'}在线投票 · ${formatShortDateTime(receipt.castAt, thisYear)}`,
+    castLine: `${isProxy ? '代理人' : '业主本人'}在线投票 · ${formatDateTime(receipt.castAt, nowMs)}`,
     receipt: receipt.receipt,
     receiptShort: receipt.receiptShort,
     replaced: earlier

@@ -5,7 +5,7 @@ import type {
   MatterName,
   PlanKeyName,
 } from '../../../typings/api';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 
 /** The organizer's form, as the page edits it: text fields, money in yuan as typed. */
 export interface PlanForm {
@@ -211,11 +211,8 @@ export interface StepConfirmation {
   allowed: boolean;
 }
 
-const SHANGHAI_MS = 8 * 3600_000;
-
 function readable(iso: string, nowMs: number): string {
-  const thisYear = new Date(nowMs + SHANGHAI_MS).getUTCFullYear();
-  return formatShortDateTime(iso, thisYear);
+  return formatDateTime(iso, nowMs);
 }
 
 /**

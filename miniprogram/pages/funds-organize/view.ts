@@ -418,8 +418,8 @@ export interface ExpenseRow {
 
 export function expenseRow(e: ExpenseView): ExpenseRow {
   const when = e.paidAt
-    ? `付于 ${formatDateTime(e.paidAt).replace(/^\d{4}年/, '')}`
-    : `${e.proposedByLabel} 提出于 ${formatDateTime(e.proposedAt).replace(/^\d{4}年/, '')}`;
+    ? `付于 ${formatDateTime(e.paidAt)}`
+    : `${e.proposedByLabel} 提出于 ${formatDateTime(e.proposedAt)}`;
   return {
     id: e.id,
     title: e.milestoneLabel,

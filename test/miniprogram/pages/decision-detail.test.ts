@@ -11,6 +11,7 @@ import {
   type Rendered,
 } from '../harness';
 import { aDetail, aMyUnit, aReceipt } from './decisions-fixtures';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -157,7 +158,9 @@ describe('decision detail page', () => {
     expect(textOf(page.querySelector('.document'))).toContain('第三方检测报告');
     expect(textOf(page.querySelector('.my-unit-no'))).toBe('3-01、3-02');
     expect(textOf(page.querySelector('.my-unit-status'))).toBe(
-      '代理人已于 2026年12月20日 10:05 投票（纸质表决票，王小红（社区工作者）录入）。您的在线投票已由纸质表决票替换，另一位组织者确认的理由：业主当面确认改投',
+      asReadToday(
+        '代理人已于 2026年12月20日 10:05 投票（纸质表决票，王小红（社区工作者）录入）。您的在线投票已由纸质表决票替换，另一位组织者确认的理由：业主当面确认改投',
+      ),
     );
     expect(page.querySelector('.link-results')).toBeDefined();
   });

@@ -18,6 +18,7 @@ import {
   fieldsOf,
   yuanToFen,
 } from '../../../miniprogram/pages/decision-organize/view';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -129,7 +130,7 @@ describe('organizer page', () => {
     expect(page.querySelector('.field-title')).toBeUndefined();
     // What was posted is shown as people read dates, not as stored.
     expect(textOf(page.querySelector('.posted-window'))).toBe(
-      '已公示的内容不能修改，投票时间 2026年12月17日 09:00 至 2026年12月31日 18:00',
+      asReadToday('已公示的内容不能修改，投票时间 2026年12月17日 09:00 至 2026年12月31日 18:00'),
     );
     page.querySelector('.control--recount')?.dispatchEvent('tap');
     await settle();

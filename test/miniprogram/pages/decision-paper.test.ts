@@ -11,6 +11,7 @@ import {
   type Rendered,
 } from '../harness';
 import { aDetail, aReceipt } from './decisions-fixtures';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -124,7 +125,7 @@ describe('paper ballot page', () => {
     page.querySelector('.find')?.dispatchEvent('tap');
     await settle();
     expect(textOf(page.querySelector('.unit-line'))).toBe(
-      '3-01、3-02 已于 2026年12月18日 10:00 由业主本人线上投票；再次录入将以此票为准',
+      asReadToday('3-01、3-02 已于 2026年12月18日 10:00 由业主本人线上投票；再次录入将以此票为准'),
     );
     page.querySelector('.unit-input')?.dispatchEvent('input', { detail: { value: '99-99' } });
     page.querySelector('.find')?.dispatchEvent('tap');

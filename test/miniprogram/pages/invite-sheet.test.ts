@@ -14,6 +14,7 @@ import {
   type Rendered,
 } from '../harness';
 import { aLastMile } from './households-fixtures';
+import { asReadToday } from '../dates';
 
 const tempUrlCalls = (): jest.MockedFunction<typeof wx.cloud.getTempFileURL> =>
   jest.mocked(wx.cloud.getTempFileURL);
@@ -112,7 +113,7 @@ describe('invite sheet page', () => {
     // A rule above the first flat of each floor after the first, to guide the eye on paper.
     expect(texts('.new-floor')).toEqual(['12-04STUV-WXYZ']);
     expect(textOf(page.querySelector('.issued'))).toBe(
-      '共 3 户 · 生成于 2026年11月29日 10:05 · 之前的邀请码已作废',
+      asReadToday('共 3 户 · 生成于 2026年11月29日 10:05 · 之前的邀请码已作废'),
     );
     expect(textOf(page.querySelector('.save-hint'))).toContain('截屏保存图片');
     expect(textOf(page.querySelector('.save-hint'))).toContain('打印');
