@@ -85,7 +85,7 @@ Component({
         this.setData({
           status: 'ready',
           requests: requests.map(requestRow),
-          imports: imports.slice(0, 3).map(importLine),
+          imports: imports.slice(0, 3).map((i) => importLine(i, Date.now())),
           counts: lastMile.counts,
           contacts: lastMile.rows.map(contactRow),
         });

@@ -4,6 +4,7 @@ import type {
   RosterImportResult,
   RosterImportView,
 } from '../../../typings/api';
+import { formatDateTime } from '../../utils/format';
 import { CHANNEL_LABELS } from '../../utils/households';
 
 export interface RequestRow {
@@ -49,8 +50,8 @@ export function contactRow(r: LastMileRowView): ContactRow {
   };
 }
 
-export function importLine(i: RosterImportView): string {
-  const when = i.at.slice(0, 16).replace('T', ' ');
+export function importLine(i: RosterImportView, now: number): string {
+  const when = formatDateTime(i.at, now);
   if (i.errorCount) return `${when} ${i.fileName}：${i.errorCount} 处错误，未导入`;
   if (i.dryRun) return `${when} ${i.fileName}：预览 ${i.rows} 行`;
   return `${when} ${i.fileName}：新增 ${i.created}，更新 ${i.updated}，未变 ${i.unchanged}`;

@@ -96,7 +96,7 @@ describe('organizer page', () => {
     answer(
       'decisions',
       'postNotice',
-      fail('CONFLICT', '公示期至少 15 天：表决最早 2026-12-16T09:00:00+08:00 开始，请推迟开始时间'),
+      fail('CONFLICT', '公示期至少 15 天：表决最早 12月16日 09:00 开始，请推迟开始时间'),
     );
     Object.assign(wx, { showModal: jest.fn().mockResolvedValue({ confirm: true }) });
     const page = mount('pages/decision-organize/index');

@@ -11,6 +11,7 @@ import {
 } from '../harness';
 import { aBinding, aContact, aLastMile } from './households-fixtures';
 import type { RosterImportResult } from '../../../typings/api';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -88,7 +89,7 @@ describe('organizer page', () => {
       '7-03 · 家属或租户 周小雨',
     ]);
     expect(textOf(page.querySelector('.import-line'))).toBe(
-      '2026-11-19 16:00 物业房屋名册.xlsx：新增 138，更新 0，未变 0',
+      asReadToday('2026年11月19日 16:00 物业房屋名册.xlsx：新增 138，更新 0，未变 0'),
     );
     expect(textOf(page.querySelector('.counts'))).toBe(
       '已联系 131 / 138 户，未联系上 7 户，需上门 5 户',
