@@ -7,6 +7,7 @@ import type {
   MyUnitBallotView,
   PlanView,
 } from '../../../typings/api';
+import { withColours } from '../../utils/choiceColours';
 import { formatDateTime, formatFen } from '../../utils/format';
 import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
@@ -73,6 +74,8 @@ export interface DetailView {
   id: string;
   title: string;
   summary: string;
+  /** The notice's text in paragraphs (organizers write one per line), each with air below. */
+  paragraphs: string[];
   statusLabel: string;
   stateTone: string;
   /** "12月31日 18:00 投票截止", "公示期满，待换梯小组开启投票". */
@@ -90,7 +93,8 @@ export interface DetailView {
   resultOverdue: boolean;
   countdown: string;
   votingOpen: boolean;
-  choices: ChoiceView[];
+  /** Each with its colour from the one palette (utils/choiceColours.ts). */
+  choices: Array<ChoiceView & { colour: string }>;
   myUnits: MyUnitRow[];
   votable: VotableBallot[];
   voted: VotedCard[];
@@ -178,6 +182,14 @@ function unitStatus(u: MyUnitBallotView): MyUnitRow {
   };
 }
 
+/** A long text's paragraphs: one per line, blank lines dropped. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 /** One card per ballot that has a receipt I may see, whatever the decision's state. */
 export function votedCards(units: readonly MyUnitBallotView[], nowMs: number): VotedCard[] {
   const seen = new Set<string>();
@@ -228,6 +240,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     id: d.id,
     title: d.title,
     summary: d.summary,
+    paragraphs: paragraphsOf(d.summary),
     statusLabel: state.label,
     stateTone: state.tone,
     stateLine: state.line,
@@ -247,7 +260,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     ...resultDueLines(d),
     countdown: d.votingOpen ? countdown(d.closesAt, nowMs) : '',
     votingOpen: d.votingOpen,
-    choices: d.choices,
+    choices: withColours(d.choices),
     myUnits,
     votable: d.votingOpen ? votableBallots(d.myUnits) : [],
     voted: votedCards(d.myUnits, nowMs),

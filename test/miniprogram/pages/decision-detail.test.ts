@@ -12,6 +12,7 @@ import {
 } from '../harness';
 import { aDetail, aMyUnit, aReceipt } from './decisions-fixtures';
 import { asReadToday } from '../dates';
+import { choiceColour } from '../../../miniprogram/utils/choiceColours';
 
 beforeEach(resetWx);
 
@@ -39,6 +40,10 @@ describe('decision detail page', () => {
       '反对',
       '弃权',
     ]);
+    // The same colours for the same choices on every page: one palette.
+    expect(page.querySelectorAll('.choice').map((c) => c.dom?.getAttribute('style'))).toEqual(
+      ['yes', 'no', 'abstain'].map((key) => `color: ${choiceColour(key)}`),
+    );
 
     tap(page, '.choice--yes'); // tap 1
     await flush();
@@ -112,7 +117,7 @@ describe('decision detail page', () => {
         aDetail({
           votingOpen: false,
           status: 'closed',
-          statusLabel: '已截止',
+          statusLabel: '已截止，待计票',
           question: {
             kind: 'plans',
             text: '选择方案',
@@ -301,6 +306,15 @@ describe('decision detail page', () => {
       name: 'decisions',
       data: { action: 'object', decisionId: 'd1', unitId: 'u12-03', text: '面积登记有误' },
     });
+  });
+
+  it('shows a long notice in paragraphs, one per line the organizer wrote', async () => {
+    answer('decisions', 'detail', ok(aDetail({ summary: '检测结论如下。\n\n费用按面积分摊。\n' })));
+    const page = await openShared();
+    expect(page.querySelectorAll('.paragraph').map((p) => textOf(p))).toEqual([
+      '检测结论如下。',
+      '费用按面积分摊。',
+    ]);
   });
 
   it('says so when the decision cannot be found', async () => {
