@@ -206,3 +206,24 @@ it('shows an icon on every tab, the selected one in green', async () => {
   expect(loaded).toEqual(appJson.tabBar.list.map(() => 81));
   await p.page.context().close();
 });
+
+it('finds each kind of problem it looks for (on a page built to have them)', async () => {
+  const p = await journey.open('#/pages/home/index', OPENIDS.owner);
+  await p.page.setContent(`
+    <div class="root" style="width:300px;font:16px sans-serif">
+      <wx-view style="display:block;width:40px"><wx-text>投票中</wx-text></wx-view>
+      <wx-view style="display:block;width:60px;white-space:nowrap;overflow:hidden"><wx-text style="display:block">方案A：保留导轨</wx-text></wx-view>
+      <wx-view style="display:flex"><wx-text>9,380.57</wx-text><wx-text>6,592.41 m²</wx-text></wx-view>
+      <wx-view style="display:block;width:96px"><wx-text>查看全部记录 ›</wx-text></wx-view>
+      <wx-button style="display:inline-block;height:30px;width:120px">同意</wx-button>
+    </div>`);
+  const found = await layoutProblems(p.page.locator('.root'));
+  expect(found.map((f) => [f.what, f.text])).toEqual([
+    ['small tap', '同意'],
+    ['broken label', '投票中'],
+    ['overflow', '方案A：保留导轨'],
+    ['lone arrow', '查看全部记录 ›'],
+    ['numbers run together', '9,380.576,592.41 m²'],
+  ]);
+  await p.page.context().close();
+});
