@@ -130,3 +130,14 @@ export function formatDateTime(iso: string, now: number | string = Date.now()): 
   const mm = String(date.minute).padStart(2, '0');
   return `${yearPrefix(date, now)}${date.month}月${date.day}日 ${hh}:${mm}`;
 }
+
+/**
+ * A line that must not break inside a figure: a number keeps its unit ("30 天", "138 户", with a
+ * no-break space) and a year its 年 (a word joiner), so at large type "共 30 天" never ends a line
+ * with "30" and "2027年" never splits. Invisible to readers; `\s` still matches the space.
+ */
+export function keepFiguresWhole(text: string): string {
+  return text
+    .replace(/(\d) (?=[万户位层部天元个次张笔])/g, '$1\u00a0')
+    .replace(/(\d)(?=[年月日])/g, '$1\u2060');
+}

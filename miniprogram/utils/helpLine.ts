@@ -31,7 +31,12 @@ export function knownHelpLine(): HelpLineView | null {
 
 /** "有问题请打电话给居委会 021-6213 0000". */
 export function helpSentence(line: HelpLineView): string {
-  return `有问题请打电话给${line.label} ${line.phone}`;
+  return `${helpLead(line)} ${line.phone}`;
+}
+
+/** The words before the number, which pages set apart so the number never breaks over two lines. */
+export function helpLead(line: HelpLineView): string {
+  return `有问题请打电话给${line.label}`;
 }
 
 /** Opens the phone's dialler on the help line (digits only: spaces and dashes are for reading). */

@@ -211,11 +211,14 @@ it('finds each kind of problem it looks for (on a page built to have them)', asy
   const p = await journey.open('#/pages/home/index', OPENIDS.owner);
   await p.page.setContent(`
     <div class="root" style="width:300px;font:16px sans-serif">
-      <wx-view style="display:block;width:40px"><wx-text>投票中</wx-text></wx-view>
+      <wx-view style="display:block"><wx-text>投票<br>中</wx-text></wx-view>
       <wx-view style="display:block;width:60px;white-space:nowrap;overflow:hidden"><wx-text style="display:block">方案A：保留导轨</wx-text></wx-view>
       <wx-view style="display:flex"><wx-text>9,380.57</wx-text><wx-text>6,592.41 m²</wx-text></wx-view>
       <wx-view style="display:block;width:96px"><wx-text>查看全部记录 ›</wx-text></wx-view>
       <wx-button style="display:inline-block;height:30px;width:120px">同意</wx-button>
+      <wx-view style="display:block"><wx-text>8,877.05 m² 参<br>与</wx-text></wx-view>
+      <wx-view style="display:block"><wx-text>有问题请打电话给居委会 021-<br>6213 0000</wx-text></wx-view>
+      <wx-view style="display:block"><wx-text>按面积分摊，业主 134 位，<br>专有面积合计 1.28 万 m²</wx-text></wx-view>
     </div>`);
   const found = await layoutProblems(p.page.locator('.root'));
   expect(found.map((f) => [f.what, f.text])).toEqual([
@@ -223,6 +226,8 @@ it('finds each kind of problem it looks for (on a page built to have them)', asy
     ['broken label', '投票中'],
     ['overflow', '方案A：保留导轨'],
     ['lone arrow', '查看全部记录 ›'],
+    ['broken label', '8,877.05 m² 参与'],
+    ['split figure', '有问题请打电话给居委会 021-6213 0000'],
     ['numbers run together', '9,380.576,592.41 m²'],
   ]);
   await p.page.context().close();

@@ -5,18 +5,28 @@ import type { Locator } from 'playwright-core';
  * preview's real layout (its CSS px are the phone's pt):
  * - text that runs out of its box;
  * - a short label (a tag, a button, a status: at most 12 characters) broken over two lines,
- *   "投票/中", "待计/票", "方案A：保留导/轨" — or any text whose last line is an arrow alone;
+ *   "投票/中", "待计/票", "方案A：保留导/轨"; a short phrase (up to 24) broken inside a word
+ *   ("8,877.05 m² 参/与"); a figure split over two lines ("021-/6213 0000", "1.28 万/m²");
+ *   any text whose last line is an arrow alone;
  * - two numbers run together on a line with nothing between them ("9,380.576,592.41 m²");
  * - a control smaller than 44 × 44 pt to tap.
  */
 export interface LayoutProblem {
-  what: 'overflow' | 'broken label' | 'lone arrow' | 'numbers run together' | 'small tap';
+  what:
+    | 'overflow'
+    | 'broken label'
+    | 'split figure'
+    | 'lone arrow'
+    | 'numbers run together'
+    | 'small tap';
   text: string;
   detail: string;
 }
 
 export const TAP_MIN_PT = 44;
 export const SHORT_LABEL = 12;
+/** Up to this length a text breaks only between words; longer text flows as CJK does. */
+export const SHORT_PHRASE = 24;
 
 export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
   return frame.evaluate(
@@ -69,9 +79,11 @@ export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
           [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim()) &&
           ![...el.children].some((c) => shown(c) && (c.textContent ?? '').trim()),
       );
-      const lines = (el: Element): { top: number; text: string }[] => {
+      /** Each rendered line of `el`'s own text: where it is, what it says, where it starts. */
+      const lines = (el: Element): { top: number; text: string; start: number }[] => {
         const range = document.createRange();
-        const rows: { top: number; text: string }[] = [];
+        const rows: { top: number; text: string; start: number }[] = [];
+        let offset = 0;
         for (const node of el.childNodes) {
           if (node.nodeType !== 3) continue;
           const text = node.textContent ?? '';
@@ -83,8 +95,9 @@ export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
             if (!rect) continue;
             const row = rows.find((x) => Math.abs(x.top - rect.top) < rect.height / 2);
             if (row) row.text += text[i];
-            else rows.push({ top: rect.top, text: text[i] ?? '' });
+            else rows.push({ top: rect.top, text: text[i] ?? '', start: offset + i });
           }
+          offset += text.length;
         }
         return rows.sort((a, b) => a.top - b.top);
       };
@@ -97,10 +110,46 @@ export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
         }
         const rows = lines(el);
         if (rows.length < 2) continue;
+        const shownAs = rows.map((x) => x.text).join(' / ');
         const last = rows[rows.length - 1]?.text ?? '';
-        if (/^[›>→▾»]$/.test(last)) push('lone arrow', text, rows.map((x) => x.text).join(' / '));
-        else if ([...text].length <= limits.label)
-          push('broken label', text, rows.map((x) => x.text).join(' / '));
+        if (/^[›>→▾»]$/.test(last)) {
+          push('lone arrow', text, shownAs);
+          continue;
+        }
+        if ([...text].length <= limits.label) {
+          push('broken label', text, shownAs);
+          continue;
+        }
+        // Where each line begins in the element's own text.
+        const own = [...el.childNodes]
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.textContent ?? '')
+          .join('');
+        const breaks = rows.slice(1).map((x) => x.start);
+        // A figure is never split: "021-/6213", "1.28 万/m²", "8,877.05/m²".
+        const split = breaks.find((i) => {
+          const before = own.slice(0, i).trimEnd();
+          const after = own.slice(i);
+          // A hash or an order number is a code, not a figure: it wraps where it must.
+          const token = /[\w,.:-]*$/.exec(before)?.[0].length ?? 0;
+          if (token + (/^[\w,.:-]*/.exec(after)?.[0].length ?? 0) > 20) return false;
+          return /[\d,.:-]$/.test(before) && /^[\d,.:-]/.test(after)
+            ? true
+            : /[\d万]$/.test(before) && /^(万|m²|m|%|元|户|位|层|部|天|年)/.test(after);
+        });
+        if (split !== undefined) {
+          push('split figure', text, shownAs);
+          continue;
+        }
+        // A figure with its caption ("8,877.05 m² 参与", "138 户 · 134 位业主") breaks between
+        // words only; sentences and titles flow as CJK text does, breaking anywhere.
+        if ([...text].length <= limits.phrase && /\d/.test(text) && !/[，。；！？：]/.test(text)) {
+          const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(own)];
+          const inside = breaks.some((i) =>
+            words.some((w) => w.isWordLike && w.index < i && i < w.index + w.segment.length),
+          );
+          if (inside) push('broken label', text, shownAs);
+        }
       }
 
       // Neighbouring pieces of text on one line, touching, a number ending where another begins.
@@ -114,7 +163,7 @@ export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
         .map((el) => ({ el, r: glyphs(el), text: (el.textContent ?? '').trim() }))
         .filter((b) => b.text);
       for (const a of boxes) {
-        if (!/[\d%²]$/.test(a.text)) continue;
+        if (!/[\d%²\p{Script=Han}]$/u.test(a.text)) continue;
         for (const b of boxes) {
           if (a === b || !/^[\d¥+-]/.test(b.text)) continue;
           const sameLine = Math.abs(a.r.bottom - b.r.bottom) < Math.min(a.r.height, b.r.height) / 2;
@@ -126,6 +175,6 @@ export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
       }
       return out as LayoutProblem[];
     },
-    { tap: TAP_MIN_PT, label: SHORT_LABEL },
+    { tap: TAP_MIN_PT, label: SHORT_LABEL, phrase: SHORT_PHRASE },
   );
 }

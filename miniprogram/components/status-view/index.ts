@@ -1,4 +1,4 @@
-import { callHelpLine, helpSentence, knownHelpLine } from '../../utils/helpLine';
+import { callHelpLine, helpLead, knownHelpLine } from '../../utils/helpLine';
 
 /**
  * What a page shows instead of its content: loading, an error with a retry button and the help
@@ -29,7 +29,7 @@ Component({
   methods: {
     showHelpLine(status: string) {
       const line = status === 'error' ? knownHelpLine() : null;
-      this.setData({ helpText: line ? helpSentence(line) : '', helpPhone: line?.phone ?? '' });
+      this.setData({ helpText: line ? helpLead(line) : '', helpPhone: line?.phone ?? '' });
     },
     onRetry() {
       this.triggerEvent('retry', {});

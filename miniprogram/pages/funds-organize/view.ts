@@ -14,7 +14,7 @@ import type {
   SplitMethodName,
 } from '../../../typings/api';
 import { formatCoefficient, parseCoefficient, parseYuan } from '../../utils/amount';
-import { formatDateTime, formatFen } from '../../utils/format';
+import { formatDateTime, formatFen, keepFiguresWhole } from '../../utils/format';
 
 /** One colour per compared scheme, the same on its card, its bars and its table column. */
 export const SCHEME_COLORS = ['#07c160', '#576b95', '#fa9d3b', '#b04a9c'] as const;
@@ -175,7 +175,7 @@ export interface SchemeListRow {
 }
 
 export function schemeListRow(s: SchemeView, selected: boolean): SchemeListRow {
-  const charged = s.chargedUnits > 0 ? ` · 已出账 ${s.chargedUnits} 户` : '';
+  const charged = s.chargedUnits > 0 ? keepFiguresWhole(` · 已出账 ${s.chargedUnits} 户`) : '';
   return {
     id: s.id,
     title: s.title,

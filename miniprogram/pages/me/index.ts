@@ -1,6 +1,6 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { getMyHousehold } from '../../services/households';
-import { callHelpLine, helpSentence, knownHelpLine } from '../../utils/helpLine';
+import { callHelpLine, helpLead, knownHelpLine } from '../../utils/helpLine';
 import { setLargeType } from '../../utils/largeType';
 import { openPath } from '../../utils/navigation';
 
@@ -23,6 +23,7 @@ Component({
     cashDesk: false,
     treasurerQueue: false,
     helpText: '',
+    helpPhone: '',
   },
   methods: {
     onShow() {
@@ -61,7 +62,7 @@ Component({
     },
     showHelpLine() {
       const line = knownHelpLine();
-      this.setData({ helpText: line ? helpSentence(line) : '' });
+      this.setData({ helpText: line ? helpLead(line) : '', helpPhone: line?.phone ?? '' });
     },
     onCallHelp() {
       const line = knownHelpLine();

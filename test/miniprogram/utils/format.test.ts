@@ -1,4 +1,5 @@
 import {
+  keepFiguresWhole,
   formatArea,
   formatDate,
   formatDateTime,
@@ -76,5 +77,18 @@ describe('formatDate', () => {
       '2026年12月31日 18:00',
     );
     expect(formatDateTime('not a date')).toBe('');
+  });
+});
+
+describe('keepFiguresWhole', () => {
+  it('joins each number to its unit and each year to 年, invisibly', () => {
+    const kept = keepFiguresWhole('2027年1月26日–2月24日，共 30 天，已出账 138 户');
+    expect(kept).toBe(
+      '2027\u2060年1\u2060月26\u2060日–2\u2060月24\u2060日，共 30\u00a0天，已出账 138\u00a0户',
+    );
+    // What a person reads is unchanged.
+    expect(kept.replace(/\u2060/g, '').replace(/\s/g, ' ')).toBe(
+      '2027年1月26日–2月24日，共 30 天，已出账 138 户',
+    );
   });
 });
