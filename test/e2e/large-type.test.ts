@@ -196,6 +196,26 @@ it.each(routes)('%s reads well at normal and at large type', async (route) => {
   if (!REBUILT_ELSEWHERE.has(route)) expect(found).toEqual({ normal: [], large: [] });
 });
 
+it('the vote page with its receipt reads well at large type, after voting', async () => {
+  const owner = demo.members.find((m) => m.openid === OPENIDS.payer);
+  const { body } = await journey.cloud.call(
+    'decisions',
+    { action: 'cast', decisionId: PLAN, unitId: owner?.unitIds[0], choice: 'yes' },
+    OPENIDS.payer,
+  );
+  expect((body as { result: { ok: boolean } }).result.ok).toBe(true);
+  const route = 'pages/decision-detail/index';
+  const p = await journey.open(`#/${route}?id=${PLAN}`, OPENIDS.payer);
+  await p.page.evaluate("localStorage.setItem('tongti-preview:largeType', '1')");
+  await p.page.reload();
+  const frame = p.frame(route);
+  await frame.locator('.tt-page.lt .receipt-code').first().waitFor();
+  await p.page.waitForLoadState('networkidle');
+  await p.shot('decision-detail-voted-large');
+  expect(await layoutProblems(frame)).toEqual([]);
+  await p.page.context().close();
+});
+
 it('shows an icon on every tab, the selected one in green', async () => {
   const p = await journey.open('#/pages/home/index', OPENIDS.owner);
   const icons = p.page.locator('.pv-tab__icon img');
