@@ -1,3 +1,6 @@
+// The measuring function runs in the page (Playwright's evaluate), so it is typed against the DOM.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import type { Locator } from 'playwright-core';
 
 /**
