@@ -23,6 +23,7 @@ module.exports = {
       moduleFileExtensions: ['ts', 'js', 'json'],
       transform: { '^.+\\.ts$': tsJest('<rootDir>/test/miniprogram/tsconfig.json') },
       setupFiles: ['<rootDir>/test/miniprogram/setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/miniprogram/noRawDates.ts'],
       testMatch: ['<rootDir>/test/miniprogram/**/*.test.ts'],
     },
   ],

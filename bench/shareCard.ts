@@ -31,7 +31,7 @@ export async function benchShareCard(): Promise<Row[]> {
       const { drawShareCard, turnoutCard } = ShareCard;
       const canvas = document.getElementById('c');
       const ctx = canvas.getContext('2d');
-      const card = turnoutCard({ building: '慈爱鑫和公寓', title: '电梯更换方案表决', stage: '表决中',
+      const card = turnoutCard({ building: '慈爱鑫和公寓', title: '电梯更换方案表决', stage: '投票中',
         voted: 97, total: 134, date: '2026年12月13日 12:23' });
       const draw = [], exp = [];
       let bytes = 0;

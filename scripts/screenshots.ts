@@ -35,10 +35,13 @@ async function main(): Promise<void> {
   try {
     const resident = seed.identities.find((i) => i.role === 'resident');
     if (!resident) throw new Error('the demo building has no resident');
-    const open = async (openid: string, hash: string): Promise<Page> => {
+    // `large`: WeChat's own large font (the preview's 系统大字), as an elderly resident sets it.
+    const open = async (openid: string, hash: string, large = false): Promise<Page> => {
       const context = await browser.newContext({ viewport: PREVIEW_VIEWPORT });
       await context.addInitScript({
-        content: `localStorage.setItem('tongti-preview:openid', ${JSON.stringify(openid)})`,
+        content: `localStorage.setItem('tongti-preview:openid', ${JSON.stringify(openid)});${
+          large ? "localStorage.setItem('tongti-preview:largeType', '1');" : ''
+        }`,
       });
       const page = await context.newPage();
       await page.goto(`${cloud.url}/preview/${hash}`);
@@ -102,6 +105,38 @@ async function main(): Promise<void> {
     await frame(queue, 'pages/treasurer/index').locator('.post-cash').first().waitFor();
     await phone(queue, 'preview-treasurer');
     await queue.context().close();
+
+    // The same main screens at WeChat's large font: what most of the building's owners see.
+    const bigHome = await open(resident.openid, '#/pages/home/index', true);
+    await frame(bigHome, 'pages/home/index').locator('.tt-page.lt').waitFor();
+    await frame(bigHome, 'pages/home/index').getByText('慈爱鑫和公寓', { exact: true }).waitFor();
+    await phone(bigHome, 'large-home');
+    await bigHome.context().close();
+    // Another owner than the one who voted above: the choices, not a receipt.
+    const bigVote = await open(ownerYetToVote(1), `#/pages/decision-detail/index?id=${PLAN}`, true);
+    await frame(bigVote, 'pages/decision-detail/index').locator('.choice').first().waitFor();
+    await phone(bigVote, 'large-vote');
+    await bigVote.context().close();
+    const bigResults = await open(
+      resident.openid,
+      `#/pages/decision-results/index?id=${PLAN}`,
+      true,
+    );
+    await frame(bigResults, 'pages/decision-results/index').locator('.tt-page.lt').waitFor();
+    await bigResults.waitForLoadState('networkidle');
+    await phone(bigResults, 'large-results');
+    await bigResults.context().close();
+    const bigMoney = await open(ownerYetToPay(), '#/pages/money/index', true);
+    await frame(bigMoney, 'pages/money/index')
+      .getByText('还需缴纳', { exact: true })
+      .first()
+      .waitFor();
+    await phone(bigMoney, 'large-money');
+    await bigMoney.context().close();
+    const bigMe = await open(ownerYetToPay(), '#/pages/me/index', true);
+    await frame(bigMe, 'pages/me/index').locator('.help-text').waitFor();
+    await phone(bigMe, 'large-me');
+    await bigMe.context().close();
   } finally {
     await browser.close();
     await cloud.close();
@@ -113,8 +148,8 @@ async function main(): Promise<void> {
 /** The demo's open vote. */
 const PLAN = 'd-outage-arrangements';
 
-/** The openid of an owner of one flat who has not voted on the open vote in the demo. */
-function ownerYetToVote(): string {
+/** The openid of an owner of one flat who has not voted on the open vote in the demo (the nth). */
+function ownerYetToVote(nth = 0): string {
   const people = demoSeed();
   const decisions = demoDecisions({
     buildingId: DEMO_BUILDING_ID,
@@ -128,12 +163,12 @@ function ownerYetToVote(): string {
       .filter((b) => b.decisionId === PLAN)
       .flatMap((b) => b.units.map((u) => u.unitId)),
   );
-  const owner = people.collections.members.find(
+  const owner = people.collections.members.filter(
     (m) =>
       m.openid.startsWith('demo-owner-') &&
       m.unitIds.length === 1 &&
       m.unitIds.every((id) => !voted.has(id)),
-  );
+  )[nth];
   if (!owner) throw new Error('every owner in the demo has voted on the open vote');
   return owner.openid;
 }

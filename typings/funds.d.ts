@@ -65,7 +65,7 @@ export interface SchemeView {
   exemptions: ExemptionView[];
   link: SchemeLinkView | null;
   status: SchemeStatusName;
-  /** 草案 / 表决中 / 已生效 / 未通过 */
+  /** 草案 / 投票中 / 已生效 / 未通过 */
   statusLabel: string;
   /** How the fen left over by rounding are placed, in words residents read. */
   roundingRule: string;

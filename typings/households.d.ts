@@ -26,6 +26,12 @@ export interface AreaCard {
   path: string;
 }
 
+/** Who to call when something goes wrong (the residents' committee): "有问题请打电话给居委会 …". */
+export interface HelpLineView {
+  label: string;
+  phone: string;
+}
+
 export interface BuildingSummary {
   buildingId: string;
   name: string;
@@ -39,6 +45,8 @@ export interface BuildingSummary {
   /** Total registered exclusive area, in hundredths of a square metre. */
   totalAreaHundredths: number;
   latestNotice: NoticeView | null;
+  /** The help line the mini program shows with every error; null when none is configured. */
+  helpLine: HelpLineView | null;
   areas: AreaCard[];
 }
 
@@ -129,6 +137,8 @@ export interface MeView {
   proxiesHeld: ProxyView[];
   /** The caller's binding requests that are pending or were turned down. */
   bindings: BindingView[];
+  /** The building's help line (the residents' committee), shown on 我的 and with every error. */
+  helpLine: HelpLineView | null;
 }
 
 export interface BindingRequestResult {

@@ -208,6 +208,8 @@ export function demoSeed(): DemoSeed {
     floors: 24,
     elevators: 2,
     residents: 392,
+    // The residents' committee's phone: the help line on every error and on 我的.
+    helpPhone: '021-6213 0000',
   };
 
   const second = new Map(TWO_FLAT_OWNERS.map(([a, b]) => [b, a]));

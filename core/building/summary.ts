@@ -2,6 +2,7 @@ import type { AreaCard, BuildingSummary, NoticeView } from '../../typings/api';
 import { countHeads } from '../tally/headcount';
 import type { Article, Building, Unit } from '../registry/model';
 import type { Decision } from '../decisions/model';
+import { helpLineOf } from '../registry/helpLine';
 import { shanghaiMonthDay } from '../registry/time';
 
 /**
@@ -41,6 +42,7 @@ export function summarizeBuilding(input: {
     ownerCount: heads.owners.total,
     totalAreaHundredths: heads.area.total,
     latestNotice: latestNotice ? toNoticeView(latestNotice) : null,
+    helpLine: helpLineOf(building),
     areas: areaCards({
       unitCount: units.length,
       ownerCount: heads.owners.total,

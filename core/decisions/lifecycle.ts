@@ -82,8 +82,8 @@ export interface DraftFields {
 const STATUS_LABEL: Record<DecisionStatus, string> = {
   draft: '草稿',
   notice: '公示中',
-  open: '表决中',
-  closed: '已截止',
+  open: '投票中',
+  closed: '已截止，待计票',
   preliminary: '初步结果公示中',
   final: '已公布最终结果',
 };

@@ -45,7 +45,7 @@ export type SchemeStatus = 'draft' | 'on-vote' | 'binding' | 'not-adopted';
 
 export const STATUS_LABELS: Record<SchemeStatus, string> = {
   draft: '草案',
-  'on-vote': '表决中',
+  'on-vote': '投票中',
   binding: '已生效',
   'not-adopted': '未通过',
 };

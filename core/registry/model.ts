@@ -18,6 +18,11 @@ export interface Building {
   elevators: number;
   /** Residents living in the building, as the residents' committee counts them. */
   residents: number;
+  /**
+   * The residents' committee's (居委会) phone: the help line shown with every error and on 我的.
+   * The one place it is configured; a building without one shows no help line.
+   */
+  helpPhone?: string;
 }
 
 /**

@@ -62,3 +62,23 @@ export function readableAt(instant: Instant, now: Instant): string {
   const year = at.year() === dayjs(now).tz(ZONE).year() ? '' : `${at.year()}年`;
   return `${year}${at.format('M月D日 HH:mm')}`;
 }
+
+/** A day where the time means nothing, the same way: `12月13日`, or `2027年1月5日` another year. */
+export function readableDay(instant: Instant, now: Instant): string {
+  const at = dayjs(instant).tz(ZONE);
+  const year = at.year() === dayjs(now).tz(ZONE).year() ? '' : `${at.year()}年`;
+  return `${year}${at.format('M月D日')}`;
+}
+
+/**
+ * A subscription message's `time` keyword: WeChat renders it in its own card and documents it as
+ * a 24-hour time with the date in front, so it always carries the year: `2026年12月13日 12:23`.
+ */
+export function templateTime(instant: Instant): string {
+  return dayjs(instant).tz(ZONE).format('YYYY年M月D日 HH:mm');
+}
+
+/** A `time` keyword holding a calendar day (YYYY-MM-DD in Shanghai): `2026年12月13日`. */
+export function templateDay(date: string): string {
+  return dayjs.tz(date, ZONE).format('YYYY年M月D日');
+}

@@ -4,7 +4,7 @@ import type { RollEntry } from '../decisions/roll';
 import { type Now, isoAt, parseInstant, resultDeadline } from '../decisions/lifecycle';
 import { proxyCovers } from '../decisions/voice';
 import type { ProxyGrant } from '../registry/model';
-import { ZONE } from '../registry/time';
+import { templateTime } from '../registry/time';
 import { type TemplateKey, thingValue } from './templates';
 
 /**
@@ -29,11 +29,6 @@ export interface DueReminder {
   audience: DecisionAudience;
   page: string;
   data: Record<string, { value: string }>;
-}
-
-/** `2026年12月13日 12:23`, as a template's time keyword shows it. */
-export function templateTime(at: Now): string {
-  return dayjs(at).tz(ZONE).format('YYYY年M月D日 HH:mm');
 }
 
 function ms(at: Now): number {

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { type ProgressUpdate, STAGE_LABELS } from '../progress/model';
-import { type Instant, ZONE } from '../registry/time';
+import { type Instant, templateTime } from '../registry/time';
 import { thingValue } from './templates';
 
 /**
@@ -37,7 +37,7 @@ export function newUpdateReminders(
       data: {
         thing1: { value: thingValue(`${STAGE_LABELS[u.stage]}有新进展`) },
         thing2: { value: thingValue(u.text.replace(/\s+/g, ' ')) },
-        time3: { value: dayjs(u.postedAt).tz(ZONE).format('YYYY年M月D日 HH:mm') },
+        time3: { value: templateTime(u.postedAt) },
       },
     }));
 }

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { type Instant, ZONE } from '../registry/time';
+import { type Instant, templateTime } from '../registry/time';
 import { amountValue, thingValue } from './templates';
 
 /**
@@ -51,9 +51,7 @@ export function postedReceiptReminders(
         thing1: { value: thingValue(`${r.unitNo}现金收据已入账`) },
         amount2: { value: amountValue(r.amountFen) },
         time3: {
-          value: dayjs(r.settledAt ?? now)
-            .tz(ZONE)
-            .format('YYYY年M月D日 HH:mm'),
+          value: templateTime(r.settledAt ?? now),
         },
       },
     }));

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { Charge } from '../funds/model';
 import type { Instant } from '../registry/time';
-import { ZONE, shanghaiDate } from '../registry/time';
+import { ZONE, shanghaiDate, templateDay } from '../registry/time';
 import { amountValue, thingValue } from './templates';
 
 /**
@@ -60,7 +60,7 @@ export function dueShares(input: {
       data: {
         thing1: { value: thingValue(`${c.unitNo}换梯分摊款`) },
         amount2: { value: amountValue(left) },
-        time3: { value: dayjs.tz(c.dueDate, ZONE).format('YYYY年M月D日') },
+        time3: { value: templateDay(c.dueDate) },
       },
     });
   }

@@ -16,16 +16,21 @@ import type {
   RosterImportResult,
   RosterImportView,
 } from '../../typings/api';
+import { rememberHelpLine } from '../utils/helpLine';
 import { callApi, tempUrlOf } from './cloud';
 
 /** The building, its latest notice and one headline per area of the product, for the home page. */
-export function getBuildingSummary(): Promise<BuildingSummary> {
-  return callApi('households', 'summary', {});
+export async function getBuildingSummary(): Promise<BuildingSummary> {
+  const summary = await callApi('households', 'summary', {});
+  rememberHelpLine(summary.helpLine);
+  return summary;
 }
 
 /** The caller's units, co-owners, proxies and binding requests. */
-export function getMyHousehold(): Promise<MeView> {
-  return callApi('households', 'me', {});
+export async function getMyHousehold(): Promise<MeView> {
+  const me = await callApi('households', 'me', {});
+  rememberHelpLine(me.helpLine);
+  return me;
 }
 
 export function requestBindingByCode(

@@ -3,7 +3,7 @@
  * 同意 bar, the rows of the count): 同意 and 方案A green, 反对 red, 弃权 grey, the other plans
  * each their own. Colours, not CSS classes, so a component with isolated styles draws them too.
  */
-const CHOICE_COLORS: Record<string, string> = {
+export const CHOICE_COLORS: Readonly<Record<string, string>> = {
   yes: '#07c160',
   no: '#fa5151',
   abstain: '#8c8c8c',
@@ -22,4 +22,11 @@ export const LINE_COLOR = '#1a1a1a';
 
 export function choiceColor(key: string): string {
   return CHOICE_COLORS[key] ?? '#4c4c4c';
+}
+
+/** Choices with their colour, for a page's data. */
+export function withColors<T extends { key: string }>(
+  choices: readonly T[],
+): Array<T & { color: string }> {
+  return choices.map((c) => ({ ...c, color: choiceColor(c.key) }));
 }

@@ -31,8 +31,8 @@ export interface DecisionBasics {
 const STAGES: Record<DecisionStatus, string> = {
   draft: '草稿',
   notice: '公示中',
-  open: '表决中',
-  closed: '已截止',
+  open: '投票中',
+  closed: '已截止，待计票',
   preliminary: '初步结果公示中',
   final: '已公布最终结果',
 };

@@ -1,5 +1,5 @@
 import type { DecisionSummaryView } from '../../typings/api';
-import { formatShortDateTime } from './format';
+import { formatDateTime } from './format';
 
 /**
  * What a decision's state means to a person — the one place that says it, so the list, the
@@ -27,11 +27,8 @@ export type DecisionStateInput = Pick<
   'status' | 'opensAt' | 'closesAt' | 'objectionEndsAt' | 'votingOpen'
 > & { passed?: boolean | null };
 
-const SHANGHAI_MS = 8 * 3600_000;
-
 export function decisionState(d: DecisionStateInput, nowMs: number): DecisionState {
-  const thisYear = new Date(nowMs + SHANGHAI_MS).getUTCFullYear();
-  const at = (iso: string | null): string => (iso ? formatShortDateTime(iso, thisYear) : '');
+  const at = (iso: string | null): string => (iso ? formatDateTime(iso, nowMs) : '');
   const base = { voting: false, live: false, outcome: '' };
   const waiting = (line: string): DecisionState => ({
     ...base,

@@ -2,7 +2,8 @@
  * Display formatting for money, areas and dates. Money and areas arrive as integers (fen and
  * hundredths of a square metre) and are formatted with integer arithmetic only, so a displayed
  * figure is never off by a floating-point cent. Dates are shown in Asia/Shanghai whatever the
- * phone's time zone, without dayjs: DevTools does not bundle node_modules for us.
+ * phone's time zone, without dayjs: DevTools does not bundle node_modules for us (and the mini
+ * program may not import core/, where the server's dayjs twin `readableAt` lives).
  */
 
 const SHANGHAI_OFFSET_MINUTES = 8 * 60;
@@ -97,27 +98,46 @@ function toShanghai(iso: string): ShanghaiDate | null {
   };
 }
 
-/** "2026-11-29T10:00:00+08:00" → "2026年11月29日"; unreadable input → "". */
-export function formatDate(iso: string): string {
-  const date = toShanghai(iso);
-  return date ? `${date.year}年${date.month}月${date.day}日` : '';
+/** The year in Shanghai at `now` (milliseconds or ISO text): decides whether a date shows its year. */
+function shanghaiYear(now: number | string): number | null {
+  if (typeof now === 'number')
+    return new Date(now + SHANGHAI_OFFSET_MINUTES * MINUTE_MS).getUTCFullYear();
+  return toShanghai(now)?.year ?? null;
 }
 
-/** "2026-11-29T02:05:00Z" → "2026年11月29日 10:05"; unreadable input → "". */
-export function formatDateTime(iso: string): string {
+function yearPrefix(date: ShanghaiDate, now: number | string): string {
+  return date.year === shanghaiYear(now) ? '' : `${date.year}年`;
+}
+
+/**
+ * The one way a day is written where the time of day means nothing: "12月13日", with the year
+ * when it is not the year of `now` ("2027年1月5日"); unreadable input → "".
+ */
+export function formatDate(iso: string, now: number | string = Date.now()): string {
+  const date = toShanghai(iso);
+  return date ? `${yearPrefix(date, now)}${date.month}月${date.day}日` : '';
+}
+
+/**
+ * The one way an instant is written for people: "12月13日 12:23" in Shanghai, with the year when
+ * it is not the year of `now` ("2025年12月13日 12:23"); unreadable input → "". The server's
+ * messages use core/registry/time.ts `readableAt`, and a test holds the two to the same text.
+ */
+export function formatDateTime(iso: string, now: number | string = Date.now()): string {
   const date = toShanghai(iso);
   if (!date) return '';
   const hh = String(date.hour).padStart(2, '0');
   const mm = String(date.minute).padStart(2, '0');
-  return `${date.year}年${date.month}月${date.day}日 ${hh}:${mm}`;
+  return `${yearPrefix(date, now)}${date.month}月${date.day}日 ${hh}:${mm}`;
 }
 
-/** "2026-12-13T12:23:00+08:00" → "12月13日 12:23" (the year only when it is not `thisYear`). */
-export function formatShortDateTime(iso: string, thisYear?: number): string {
-  const date = toShanghai(iso);
-  if (!date) return '';
-  const hh = String(date.hour).padStart(2, '0');
-  const mm = String(date.minute).padStart(2, '0');
-  const year = thisYear !== undefined && date.year !== thisYear ? `${date.year}年` : '';
-  return `${year}${date.month}月${date.day}日 ${hh}:${mm}`;
+/**
+ * A line that must not break inside a figure: a number keeps its unit ("30 天", "138 户", with a
+ * no-break space) and a year its 年 (a word joiner), so at large type "共 30 天" never ends a line
+ * with "30" and "2027年" never splits. Invisible to readers; `\s` still matches the space.
+ */
+export function keepFiguresWhole(text: string): string {
+  return text
+    .replace(/(\d) (?=[万户位层部天元个次张笔])/g, '$1\u00a0')
+    .replace(/(\d)(?=[年月日])/g, '$1\u2060');
 }

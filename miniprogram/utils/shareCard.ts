@@ -24,7 +24,7 @@ export interface ShareCardBar {
 
 export interface ShareCardContent {
   building: string;
-  /** Small line above the headline: "业主表决 · 表决中". */
+  /** Small line above the headline: "业主表决 · 投票中". */
   kicker: string;
   headline: string;
   /** Under the headline: "还差 3 户达三分之二". */

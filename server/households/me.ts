@@ -1,10 +1,12 @@
 import type { MeView, MyUnitView } from '../../typings/api';
-import type { Binding, Person, Unit } from '../../core/registry/model';
+import type { Binding, Building, Person, Unit } from '../../core/registry/model';
+import { helpLineOf } from '../../core/registry/helpLine';
 import { byRoom } from '../../core/registry/lastMile';
 import { ownersOn, voterOn } from '../../core/registry/rights';
 import type { UseCaseContext } from '../auth/guard';
 import { docs, find } from '../repository/docs';
 import { readByIds } from '../repository/readAll';
+import { docsOf } from '../repository/results';
 import { proxiesOf } from './proxies';
 import { bindingView, coOwnersView, loadPeople, proxyView } from './registry';
 
@@ -15,12 +17,15 @@ import { bindingView, coOwnersView, loadPeople, proxyView } from './registry';
 export async function me(ctx: UseCaseContext): Promise<MeView> {
   const caller = await ctx.caller();
   const member = caller.member;
-  const bindings = caller.openid
-    ? await find<Binding>(ctx.db, 'bindings', {
-        openid: caller.openid,
-        status: ctx.db.command.in(['pending', 'rejected']),
-      })
-    : [];
+  const [bindings, buildings] = await Promise.all([
+    caller.openid
+      ? find<Binding>(ctx.db, 'bindings', {
+          openid: caller.openid,
+          status: ctx.db.command.in(['pending', 'rejected']),
+        })
+      : Promise.resolve([]),
+    docsOf<Building>(ctx.db.collection('buildings').limit(1).get()),
+  ]);
   const view: MeView = {
     openid: caller.openid,
     name: null,
@@ -30,6 +35,7 @@ export async function me(ctx: UseCaseContext): Promise<MeView> {
     proxiesGiven: [],
     proxiesHeld: [],
     bindings: bindings.map(bindingView),
+    helpLine: helpLineOf(buildings[0]),
   };
   if (!member) return view;
 

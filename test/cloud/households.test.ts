@@ -28,6 +28,8 @@ describe('households function', () => {
       // 138 flats, four owners hold two each, the one unsold flat counts once.
       ownerCount: 134,
       latestNotice: { id: 'notice-charges', title: '换梯费用分摊及缴款通知' },
+      // The building's help line, shown with every error in the mini program.
+      helpLine: { label: '居委会', phone: '021-6213 0000' },
     });
     const expectedArea = units.reduce((sum, u) => sum + u.areaHundredths, 0);
     expect(result.data.totalAreaHundredths).toBe(expectedArea);
@@ -49,6 +51,15 @@ describe('households function', () => {
       expect(result.data.areas.map((a) => a.area)).toEqual(['decisions', 'money', 'progress']);
       // Every card opens a page that is there.
       for (const card of result.data.areas) expect(card.path).toMatch(/^\/pages\/[a-z-]+\/index/);
+    }
+  });
+
+  it('gives everyone, members or not yet, the help line with their own household', async () => {
+    for (const openid of ['demo-owner-p001', 'someone-not-yet-bound']) {
+      const r = await t.call('households', { action: 'me' }, openid);
+      const result = (r.body as { result: ApiResult<{ helpLine: unknown }> }).result;
+      if (!result.ok) throw new Error(result.message);
+      expect(result.data.helpLine).toEqual({ label: '居委会', phone: '021-6213 0000' });
     }
   });
 

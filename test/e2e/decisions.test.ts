@@ -337,7 +337,7 @@ test('the organizer opens a vote, closes one past its deadline and publishes the
   await organize.getByText('开始投票', { exact: true }).click();
   await page.locator('.pv-dialog', { hasText: '此操作不可撤销' }).waitFor();
   await page.locator('.pv-dialog__btn--ok').click();
-  await organize.locator('.state', { hasText: '表决中' }).waitFor();
+  await organize.locator('.state', { hasText: '投票中' }).waitFor();
   await organize.locator('.message', { hasText: '已完成' }).waitFor();
   await shot('opened');
   await page.locator('.pv-nav__back').click();

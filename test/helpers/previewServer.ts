@@ -67,6 +67,7 @@ export const DEMO_SUMMARY: BuildingSummary = {
   unitCount: 138,
   ownerCount: 131,
   totalAreaHundredths: 1_124_550,
+  helpLine: { label: '居委会', phone: '021-6213 0000' },
   latestNotice: {
     id: 'n-1',
     title: '换梯意向征询今晚开始',

@@ -36,6 +36,7 @@ export function aSummary(overrides: Partial<BuildingSummary> = {}): BuildingSumm
     ownerCount: 136,
     totalAreaHundredths: 1234567,
     latestNotice: aNotice(),
+    helpLine: { label: '居委会', phone: '021-6213 0000' },
     areas: [
       anArea(),
       anArea({

@@ -22,6 +22,7 @@ import {
   scheduleOf,
   toInput,
 } from './view';
+import { formatDate } from '../../utils/format';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 type FieldEvent = WechatMiniprogram.Input & {
@@ -36,6 +37,7 @@ type FieldEvent = WechatMiniprogram.Input & {
 Component({
   behaviors: [largeTypeBehavior],
   data: {
+    pickedDay: '',
     status: 'loading' as Status,
     statusMessage: '',
     id: '',
@@ -49,6 +51,12 @@ Component({
     busy: false,
     error: '',
     today: '',
+  },
+  observers: {
+    // Pickers keep YYYY-MM-DD; people read the day the one way dates are written.
+    'form.date'(date: string) {
+      this.setData({ pickedDay: date ? formatDate(date) : '' });
+    },
   },
   methods: {
     async onLoad(query: Record<string, string | undefined>): Promise<void> {

@@ -10,9 +10,9 @@ import {
 } from '../../services/articles';
 import { ApiError, userMessageOf } from '../../services/cloud';
 import { openCloudDocument } from '../../services/storage';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 import type { RichNodeView } from '../../../typings/api';
-import { type ArticleView, toArticleView, yearOf } from './view';
+import { type ArticleView, toArticleView } from './view';
 
 type Status = 'loading' | 'ready' | 'error' | 'empty';
 type IdEvent = WechatMiniprogram.BaseEvent<Record<string, never>, { id: string }>;
@@ -95,7 +95,7 @@ Component({
         const old = await getArticleVersion(this.data.id, version);
         this.setData({
           oldVersion: {
-            label: `第 ${old.version} 版 · ${formatShortDateTime(old.replacedAt, yearOf(Date.now()))} 被修改`,
+            label: `第 ${old.version} 版 · ${formatDateTime(old.replacedAt)} 被修改`,
             title: old.title,
             nodes: old.nodes,
           },

@@ -4,7 +4,7 @@ import type {
   AttachmentView,
   RichNodeView,
 } from '../../../typings/api';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 
 /** The article page's view model: everything the template shows, computed without a page. */
 export interface QuestionRow {
@@ -53,19 +53,15 @@ export interface ArticleView {
   openCount: number;
 }
 
-export function yearOf(now: number): number {
-  return new Date(now + 8 * 3600_000).getUTCFullYear();
-}
-
-export function toQuestionRow(q: ArticleQuestionView, thisYear: number): QuestionRow {
+export function toQuestionRow(q: ArticleQuestionView, now: number): QuestionRow {
   return {
     id: q.id,
     asker: q.mine ? `${q.asker}（我）` : q.asker,
-    when: formatShortDateTime(q.askedAt, thisYear),
+    when: formatDateTime(q.askedAt, now),
     text: q.text,
     answered: q.answer !== null,
     answer: q.answer?.text ?? '',
-    answerMeta: q.answer ? `${q.answer.by} · ${formatShortDateTime(q.answer.at, thisYear)}` : '',
+    answerMeta: q.answer ? `${q.answer.by} · ${formatDateTime(q.answer.at, now)}` : '',
     faq: q.faq,
     hidden: q.hidden !== null,
     hiddenReason: q.hidden ? `已隐藏：${q.hidden.reason}` : '',
@@ -74,12 +70,11 @@ export function toQuestionRow(q: ArticleQuestionView, thisYear: number): Questio
 }
 
 export function toArticleView(a: ArticleDetailView, now: number): ArticleView {
-  const thisYear = yearOf(now);
-  const when = a.publishedAt ? formatShortDateTime(a.publishedAt, thisYear) : '';
+  const when = a.publishedAt ? formatDateTime(a.publishedAt, now) : '';
   let draftLabel = '';
   if (a.status === 'draft') draftLabel = '草稿：住户还看不到这篇内容';
   else if (a.status === 'scheduled') {
-    draftLabel = `定时发布：${formatShortDateTime(a.publishAt ?? '', thisYear)} 起住户可见`;
+    draftLabel = `定时发布：${formatDateTime(a.publishAt ?? '', now)} 起住户可见`;
   }
   const rows = a.attachments.map((x) => ({
     fileId: x.fileId,
@@ -87,7 +82,7 @@ export function toArticleView(a: ArticleDetailView, now: number): ArticleView {
     kind: x.kind,
     url: x.url ?? '',
   }));
-  const questions = a.questions.map((q) => toQuestionRow(q, thisYear));
+  const questions = a.questions.map((q) => toQuestionRow(q, now));
   return {
     id: a.id,
     title: a.title,
@@ -95,10 +90,10 @@ export function toArticleView(a: ArticleDetailView, now: number): ArticleView {
     meta: [a.author, when].filter(Boolean).join(' · '),
     pinned: a.pinned,
     edited: a.edited && !a.withdrawn,
-    editedLabel: a.editedAt ? `已修改 · ${formatShortDateTime(a.editedAt, thisYear)}` : '已修改',
+    editedLabel: a.editedAt ? `已修改 · ${formatDateTime(a.editedAt, now)}` : '已修改',
     withdrawn: a.withdrawn,
     withdrawnLabel: a.withdrawal
-      ? `${formatShortDateTime(a.withdrawal.at, thisYear)} 撤回。原因：${a.withdrawal.reason}`
+      ? `${formatDateTime(a.withdrawal.at, now)} 撤回。原因：${a.withdrawal.reason}`
       : '已撤回',
     draftLabel,
     nodes: a.nodes ?? [],
@@ -107,7 +102,7 @@ export function toArticleView(a: ArticleDetailView, now: number): ArticleView {
     decisionId: a.decisionId ?? '',
     history: a.history.map((h) => ({
       version: h.version,
-      label: `第 ${h.version} 版（${formatShortDateTime(h.replacedAt, thisYear)} 前）`,
+      label: `第 ${h.version} 版（${formatDateTime(h.replacedAt, now)} 前）`,
     })),
     readLabel: a.receipts?.label ?? '',
     canEdit: a.canEdit,

@@ -1,5 +1,5 @@
 import type { ArticleKindName, ArticleSummaryView } from '../../../typings/api';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 
 /** One row of the 公告 list, flattened so the template stays free of logic. */
 export interface ArticleRow {
@@ -30,13 +30,13 @@ export const KIND_FILTERS: KindFilter[] = [
   { kind: 'qa', label: '答疑' },
 ];
 
-export function toArticleRow(a: ArticleSummaryView, thisYear: number): ArticleRow {
+export function toArticleRow(a: ArticleSummaryView, now: number): ArticleRow {
   let badge = '';
   let badgeTone: ArticleRow['badgeTone'] = '';
   if (a.withdrawn) [badge, badgeTone] = ['已撤回', 'muted'];
   else if (a.status === 'draft') [badge, badgeTone] = ['草稿', 'draft'];
   else if (a.status === 'scheduled') {
-    [badge, badgeTone] = [`定时 ${formatShortDateTime(a.publishAt ?? '', thisYear)}`, 'draft'];
+    [badge, badgeTone] = [`定时 ${formatDateTime(a.publishAt ?? '', now)}`, 'draft'];
   } else if (a.pinned) [badge, badgeTone] = ['置顶', 'pin'];
   return {
     id: a.id,
@@ -45,7 +45,7 @@ export function toArticleRow(a: ArticleSummaryView, thisYear: number): ArticleRo
     kindLabel: a.kindLabel,
     badge,
     badgeTone,
-    when: a.publishedAt ? formatShortDateTime(a.publishedAt, thisYear) : '未发布',
+    when: a.publishedAt ? formatDateTime(a.publishedAt, now) : '未发布',
     edited: a.edited && !a.withdrawn,
     withdrawn: a.withdrawn,
     readLabel: a.readLabel ?? '',
@@ -53,6 +53,5 @@ export function toArticleRow(a: ArticleSummaryView, thisYear: number): ArticleRo
 }
 
 export function toArticleRows(list: readonly ArticleSummaryView[], now: number): ArticleRow[] {
-  const thisYear = new Date(now + 8 * 3600_000).getUTCFullYear();
-  return list.map((a) => toArticleRow(a, thisYear));
+  return list.map((a) => toArticleRow(a, now));
 }

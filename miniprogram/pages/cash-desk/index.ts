@@ -16,6 +16,7 @@ import {
   type CashRow,
   type DepositMatch,
 } from './view';
+import { formatDate } from '../../utils/format';
 
 type Status = 'loading' | 'ready' | 'error';
 type TabName = 'cash' | 'deposit';
@@ -42,6 +43,8 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.BaseEvent<
 Component({
   behaviors: [largeTypeBehavior],
   data: {
+    cashDay: '',
+    depositDay: '',
     status: 'loading' as Status,
     statusMessage: '',
     tab: 'cash' as TabName,
@@ -60,6 +63,12 @@ Component({
     depositMessage: '',
     depositing: false,
     uploading: false,
+  },
+  observers: {
+    // Pickers keep YYYY-MM-DD; people read the day the one way dates are written.
+    'cash.date, deposit.date'(cash: string, deposit: string) {
+      this.setData({ cashDay: formatDate(cash), depositDay: formatDate(deposit) });
+    },
   },
   methods: {
     /** `?unit=12-03` (from the building map) fills the room number in. */

@@ -7,9 +7,9 @@ import { parseYuan } from '../../utils/amount';
 import { formatDateTime, formatFen } from '../../utils/format';
 import { unitIn } from '../../utils/roomLookup';
 
-/** "2026年12月13日 12:23" → "12月13日 12:23": the year is plain on a desk used this season. */
+/** The desk's dates, in the one format (the year only when it is not this year's). */
 export function dayTime(iso: string): string {
-  return formatDateTime(iso).replace(/^\d{4}年/, '');
+  return formatDateTime(iso);
 }
 
 const SHANGHAI_MS = 8 * 60 * 60 * 1000;

@@ -7,11 +7,11 @@ import type {
   MyUnitBallotView,
   PlanView,
 } from '../../../typings/api';
-import { formatDateTime, formatFen, formatShortDateTime } from '../../utils/format';
+import { formatDateTime, formatFen } from '../../utils/format';
 import { decisionState } from '../../utils/decisionState';
 import { ruleText } from '../../utils/gauge';
 import { type NoticePrint, noticePrintsFor } from '../../utils/noticePrints';
-import { choiceColor } from '../../utils/choiceColors';
+import { withColors } from '../../utils/choiceColors';
 
 const DOCUMENT_KINDS: Record<DecisionDocumentView['kind'], string> = {
   inspection: '检测报告',
@@ -75,6 +75,8 @@ export interface DetailView {
   id: string;
   title: string;
   summary: string;
+  /** The notice's text in paragraphs (organizers write one per line), each with air below. */
+  paragraphs: string[];
   statusLabel: string;
   stateTone: string;
   /** "12月31日 18:00 投票截止", "公示期满，待换梯小组开启投票". */
@@ -152,7 +154,7 @@ export function actingAs(u: MyUnitBallotView): string {
   return `代 ${u.onBehalfOf ?? '业主'}（${u.coveredUnitNos.join('、')}）投票`;
 }
 
-function votedCard(u: MyUnitBallotView, thisYear: number): VotedCard | null {
+function votedCard(u: MyUnitBallotView, nowMs: number): VotedCard | null {
   const b = u.ballot;
   if (!b || !b.receipt || !b.receiptShort || !b.choiceLabel) return null;
   const units = u.coveredUnitNos.join('、');
@@ -163,14 +165,14 @@ function votedCard(u: MyUnitBallotView, thisYear: number): VotedCard | null {
     unitId: u.unitId,
     title: `已投票：${b.choiceLabel}`,
     forLine: u.as === 'proxy' ? actingAs(u) : `房号 ${units}`,
-    castLine: `${who}${how}投票 · ${formatShortDateTime(b.castAt, thisYear)}`,
+    castLine: `${who}${how}投票 · ${formatDateTime(b.castAt, nowMs)}`,
     receipt: b.receipt,
     receiptShort: b.receiptShort,
     replaced: b.replacedReceipts
       .slice()
       .reverse()
       .map((r) => ({
-        line: `${r.receiptShort}（${r.choiceLabel}，${formatShortDateTime(r.castAt, thisYear)} 投，${formatShortDateTime(r.replacedAt, thisYear)} 改票后作废）`,
+        line: `${r.receiptShort}（${r.choiceLabel}，${formatDateTime(r.castAt, nowMs)} 投，${formatDateTime(r.replacedAt, nowMs)} 改票后作废）`,
       })),
   };
 }
@@ -216,14 +218,20 @@ function myUnitsTitle(units: readonly MyUnitBallotView[]): string {
   return `我代 ${owners.join('、')} 投票的房屋`;
 }
 
+/** A long text's paragraphs: one per line, blank lines dropped. */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 /** One card per ballot that has a receipt I may see, whatever the decision's state. */
 export function votedCards(units: readonly MyUnitBallotView[], nowMs: number): VotedCard[] {
-  // The year in Shanghai, so a date of this year is written without it.
-  const thisYear = new Date(nowMs + 8 * HOUR).getUTCFullYear();
   const seen = new Set<string>();
   const out: VotedCard[] = [];
   for (const u of units) {
-    const card = votedCard(u, thisYear);
+    const card = votedCard(u, nowMs);
     if (!card || seen.has(card.receipt)) continue;
     seen.add(card.receipt);
     out.push(card);
@@ -268,6 +276,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     id: d.id,
     title: d.title,
     summary: d.summary,
+    paragraphs: paragraphsOf(d.summary),
     statusLabel: state.label,
     stateTone: state.tone,
     stateLine: state.line,
@@ -288,7 +297,7 @@ export function toDetailView(d: DecisionDetailView, nowMs: number): DetailView {
     ...resultDueLines(d),
     countdown: d.votingOpen ? countdown(d.closesAt, nowMs) : '',
     votingOpen: d.votingOpen,
-    choices: d.choices.map((c) => ({ ...c, color: choiceColor(c.key) })),
+    choices: withColors(d.choices),
     myUnits,
     myUnitsTitle: myUnitsTitle(d.myUnits),
     votable: d.votingOpen ? votableBallots(d.myUnits) : [],
@@ -372,14 +381,13 @@ export function withJustCast(
   nowMs: number,
 ): VotedCard[] {
   if (!receipt || voted.some((card) => card.receipt === receipt.receipt)) return [...voted];
-  const thisYear = new Date(nowMs + 8 * HOUR).getUTCFullYear();
   const isProxy = receipt.voice === 'proxy';
   const earlier = ballot ? voted.find((card) => card.unitId === ballot.unitId) : undefined;
   const card: VotedCard = {
     unitId: ballot?.unitId ?? '',
     title: `已投票：${receipt.choiceLabel}`,
     forLine: isProxy && ballot ? ballot.as : `房号 ${receipt.unitNos.join('、')}`,
-    castLine: `${isProxy ? '代理人' : '业主本人'}在线投票 · ${formatShortDateTime(receipt.castAt, thisYear)}`,
+    castLine: `${isProxy ? '代理人' : '业主本人'}在线投票 · ${formatDateTime(receipt.castAt, nowMs)}`,
     receipt: receipt.receipt,
     receiptShort: receipt.receiptShort,
     replaced: earlier

@@ -4,7 +4,7 @@ import { userMessageOf } from '../../services/cloud';
 import { printNotice } from '../../services/notices';
 import { uploadToCloud } from '../../services/storage';
 import { type NoticePrint, noticePrintsFor } from '../../utils/noticePrints';
-import { formatDateTime } from '../../utils/format';
+import { formatDate, formatDateTime } from '../../utils/format';
 import {
   type OrganizerStep,
   createDecision,
@@ -44,6 +44,9 @@ const STEPS: ReadonlySet<string> = new Set<OrganizerStep>([
 Component({
   behaviors: [largeTypeBehavior],
   data: {
+    opensDay: '',
+    closesDay: '',
+    extendDay: '',
     status: 'loading' as Status,
     statusMessage: '',
     id: '',
@@ -61,6 +64,13 @@ Component({
     busy: false,
     message: '',
     error: '',
+  },
+  observers: {
+    // Pickers keep YYYY-MM-DD; people read the day the one way dates are written.
+    'form.opensDate, form.closesDate, extendDate'(opens: string, closes: string, extend: string) {
+      const day = (date: string): string => (date ? formatDate(date) : '');
+      this.setData({ opensDay: day(opens), closesDay: day(closes), extendDay: day(extend) });
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {

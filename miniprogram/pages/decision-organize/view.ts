@@ -6,7 +6,7 @@ import type {
   MatterName,
   PlanKeyName,
 } from '../../../typings/api';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 
 /** The organizer's form, as the page edits it: text fields, money in yuan as typed. */
 export interface PlanForm {
@@ -232,11 +232,8 @@ export interface StepConfirmation {
   allowed: boolean;
 }
 
-const SHANGHAI_MS = 8 * 3600_000;
-
 function readable(iso: string, nowMs: number): string {
-  const thisYear = new Date(nowMs + SHANGHAI_MS).getUTCFullYear();
-  return formatShortDateTime(iso, thisYear);
+  return formatDateTime(iso, nowMs);
 }
 
 /**

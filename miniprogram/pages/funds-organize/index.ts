@@ -36,6 +36,7 @@ import {
   type SchemeForm,
   type SchemeListRow,
 } from './view';
+import { formatDate } from '../../utils/format';
 
 type Status = 'loading' | 'ready' | 'error';
 type TabName = 'schemes' | 'charges' | 'expenses' | 'redline';
@@ -66,6 +67,7 @@ type Tap<D extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.BaseEvent<
 Component({
   behaviors: [largeTypeBehavior],
   data: {
+    dueDay: '',
     status: 'loading' as Status,
     statusMessage: '',
     tabs: TABS,
@@ -99,6 +101,12 @@ Component({
     redLine: null as RedLineScreen | null,
     redLineMessage: '',
     message: '',
+  },
+  observers: {
+    // Pickers keep YYYY-MM-DD; people read the day the one way dates are written.
+    dueDate(dueDate: string) {
+      this.setData({ dueDay: dueDate ? formatDate(dueDate) : '' });
+    },
   },
   methods: {
     onLoad() {

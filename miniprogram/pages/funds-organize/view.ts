@@ -14,7 +14,7 @@ import type {
   SplitMethodName,
 } from '../../../typings/api';
 import { formatCoefficient, parseCoefficient, parseYuan } from '../../utils/amount';
-import { formatDateTime, formatFen } from '../../utils/format';
+import { formatDateTime, formatFen, keepFiguresWhole } from '../../utils/format';
 import { unitIn } from '../../utils/roomLookup';
 
 /** One colour per compared scheme, the same on its card, its bars and its table column. */
@@ -176,7 +176,7 @@ export interface SchemeListRow {
 }
 
 export function schemeListRow(s: SchemeView, selected: boolean): SchemeListRow {
-  const charged = s.chargedUnits > 0 ? ` · 已出账 ${s.chargedUnits} 户` : '';
+  const charged = s.chargedUnits > 0 ? keepFiguresWhole(` · 已出账 ${s.chargedUnits} 户`) : '';
   return {
     id: s.id,
     title: s.title,
@@ -426,8 +426,8 @@ export interface ExpenseRow {
 
 export function expenseRow(e: ExpenseView): ExpenseRow {
   const when = e.paidAt
-    ? `付于 ${formatDateTime(e.paidAt).replace(/^\d{4}年/, '')}`
-    : `${e.proposedByLabel} 提出于 ${formatDateTime(e.proposedAt).replace(/^\d{4}年/, '')}`;
+    ? `付于 ${formatDateTime(e.paidAt)}`
+    : `${e.proposedByLabel} 提出于 ${formatDateTime(e.proposedAt)}`;
   return {
     id: e.id,
     title: e.milestoneLabel,

@@ -1,5 +1,5 @@
 import type { AreaCard, BuildingSummary, NoticeView, OpenVoteView } from '../../../typings/api';
-import { formatArea, formatShortDateTime } from '../../utils/format';
+import { formatArea, formatDateTime } from '../../utils/format';
 
 export interface BuildingFact {
   label: string;
@@ -42,11 +42,10 @@ const ALL_DECISIONS: AreaCard = {
 };
 
 export function toVoteRows(votes: readonly OpenVoteView[], nowMs: number): OpenVoteRow[] {
-  const thisYear = new Date(nowMs + 8 * 3600_000).getUTCFullYear();
   return votes.map((v) => ({
     id: v.id,
     title: v.title,
-    deadline: v.closesAt ? `${formatShortDateTime(v.closesAt, thisYear)} 截止` : '截止时间待定',
+    deadline: v.closesAt ? `${formatDateTime(v.closesAt, nowMs)} 截止` : '截止时间待定',
     tag: !v.canVote ? '' : v.notVoted > 0 ? '尚未投票' : '已投票',
     pending: v.canVote && v.notVoted > 0,
     path: `${DETAIL}${encodeURIComponent(v.id)}`,

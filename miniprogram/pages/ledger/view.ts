@@ -4,7 +4,7 @@ import type {
   LedgerOverviewView,
   UnitStandingView,
 } from '../../../typings/api';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 import { progressView, type ProgressView } from '../money/view';
 
 export type GroupKey = 'paid' | 'partly' | 'unpaid';
@@ -72,7 +72,7 @@ export function expenseRows(expenses: readonly ExpenseView[]): ExpenseRow[] {
       title: e.milestoneLabel,
       payee: e.payee,
       amount: e.amountText,
-      status: `${e.statusLabel} · ${formatShortDateTime(e.paidAt ?? e.proposedAt)}`,
+      status: `${e.statusLabel} · ${formatDateTime(e.paidAt ?? e.proposedAt)}`,
       paid: e.status === 'paid',
       invoiceFileId: e.invoiceFileId,
     }));
@@ -81,7 +81,7 @@ export function expenseRows(expenses: readonly ExpenseView[]): ExpenseRow[] {
 export function entryRow(e: LedgerEntryView): EntryRow {
   return {
     seq: e.seq,
-    when: formatShortDateTime(e.at),
+    when: formatDateTime(e.at),
     kind: e.kindLabel,
     amount: e.amountText,
     detail: [e.unitNo, e.channelLabel, e.payerMasked]

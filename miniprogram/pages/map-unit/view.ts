@@ -1,5 +1,5 @@
 import type { LastMileRowView, UnitHistoryView } from '../../../typings/api';
-import { formatFen as yuan, formatShortDateTime } from '../../utils/format';
+import { formatFen as yuan, formatDateTime } from '../../utils/format';
 import { CHANNEL_LABELS } from '../../utils/households';
 
 export interface PhoneLine {
@@ -34,7 +34,7 @@ export interface UnitSheet {
 /** "已联系上 · 微信 1 次 · 12月1日 10:00 · 已进群" — the tracker's last word on the unit. */
 export function contactLine(r: LastMileRowView): string {
   if (!r.lastChannel) return '尚未联系';
-  const when = r.updatedAt ? ` · ${formatShortDateTime(r.updatedAt)}` : '';
+  const when = r.updatedAt ? ` · ${formatDateTime(r.updatedAt)}` : '';
   const note = r.note ? ` · ${r.note}` : '';
   return `${r.reached ? '已联系上' : '未联系上'} · ${CHANNEL_LABELS[r.lastChannel]} ${r.attempts} 次${when}${note}`;
 }
@@ -73,7 +73,7 @@ export function unitSheet(h: UnitHistoryView, decisionId: string): UnitSheet {
       title: v.decisionTitle,
       voted: v.ballot !== null,
       line: v.ballot
-        ? `${v.ballot.channelLabel} · ${formatShortDateTime(v.ballot.castAt)}${
+        ? `${v.ballot.channelLabel} · ${formatDateTime(v.ballot.castAt)}${
             v.ballot.coveredUnitNos.length
               ? ` · 同时代表 ${v.ballot.coveredUnitNos.join('、')}`
               : ''
@@ -94,11 +94,11 @@ export function unitSheet(h: UnitHistoryView, decisionId: string): UnitSheet {
       .reverse()
       .map(
         (e) =>
-          `${formatShortDateTime(e.at)} ${e.kindLabel}${e.phaseLabel ? `（${e.phaseLabel}）` : ''} ${e.amountText}${e.channelLabel ? ` · ${e.channelLabel}` : ''}`,
+          `${formatDateTime(e.at)} ${e.kindLabel}${e.phaseLabel ? `（${e.phaseLabel}）` : ''} ${e.amountText}${e.channelLabel ? ` · ${e.channelLabel}` : ''}`,
       ),
     contacts: h.contacts.map(
       (c) =>
-        `${formatShortDateTime(c.at)} ${CHANNEL_LABELS[c.channel]}${c.reached ? '联系上' : '未联系上'}${c.note ? ` · ${c.note}` : ''} · ${c.byLabel}`,
+        `${formatDateTime(c.at)} ${CHANNEL_LABELS[c.channel]}${c.reached ? '联系上' : '未联系上'}${c.note ? ` · ${c.note}` : ''} · ${c.byLabel}`,
     ),
     proxies: h.proxies.map(
       (p) => `${p.proxyName} · ${p.scopeLabel} · ${p.stateLabel} · 至 ${p.validUntil}`,

@@ -1,5 +1,6 @@
 import { largeTypeBehavior } from '../../behaviors/largeType';
 import { getMyHousehold } from '../../services/households';
+import { callHelpLine, helpLead, knownHelpLine } from '../../utils/helpLine';
 import { setLargeType } from '../../utils/largeType';
 import { openPath } from '../../utils/navigation';
 
@@ -8,7 +9,7 @@ const DESK_ROLES = new Set(['organizer', 'staff', 'admin', 'treasurer']);
 
 /**
  * Me (我的): who I am here, the way to my flat (or to binding one), the organizer desk for the
- * replacement group, and the large-type switch.
+ * replacement group, the large-type switch and whom to call for help (the residents' committee).
  */
 Component({
   behaviors: [largeTypeBehavior],
@@ -21,6 +22,8 @@ Component({
     moneyDesk: false,
     cashDesk: false,
     treasurerQueue: false,
+    helpText: '',
+    helpPhone: '',
   },
   methods: {
     onShow() {
@@ -40,6 +43,7 @@ Component({
           cashDesk: me.roles.includes('staff'),
           treasurerQueue: me.roles.includes('treasurer'),
         });
+        this.showHelpLine();
       } catch {
         // Not reachable or not yet a member: binding stays offered, nothing else is shown.
         this.setData({
@@ -52,7 +56,17 @@ Component({
           cashDesk: false,
           treasurerQueue: false,
         });
+        // The last known help line still shows: this is when someone needs it.
+        this.showHelpLine();
       }
+    },
+    showHelpLine() {
+      const line = knownHelpLine();
+      this.setData({ helpText: line ? helpLead(line) : '', helpPhone: line?.phone ?? '' });
+    },
+    onCallHelp() {
+      const line = knownHelpLine();
+      if (line) callHelpLine(line);
     },
     onOpen(
       event: WechatMiniprogram.TouchEvent<

@@ -6,7 +6,7 @@ import type {
   UnitAccountView,
   UnitMovementView,
 } from '../../../typings/api';
-import { formatDate, formatFen, formatShortDateTime } from '../../utils/format';
+import { formatDate, formatFen, formatDateTime } from '../../utils/format';
 
 export interface MovementRow {
   id: string;
@@ -91,7 +91,7 @@ export function movementRow(m: UnitMovementView): MovementRow {
   if (m.payerName) who = m.channel === 'pay-link' ? `${m.payerName} 代付` : `${m.payerName} 缴纳`;
   return {
     id: m.transferId,
-    when: formatShortDateTime(m.at),
+    when: formatDateTime(m.at),
     kind: m.channelLabel && m.kind !== 'charge' ? m.channelLabel : m.kindLabel,
     amount: m.amountLabel,
     who,

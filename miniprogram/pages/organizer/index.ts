@@ -94,7 +94,10 @@ Component({
           status: 'ready',
           desk: requests.status === 'fulfilled' && imports.status === 'fulfilled',
           requests: requests.status === 'fulfilled' ? requests.value.map(requestRow) : [],
-          imports: imports.status === 'fulfilled' ? imports.value.slice(0, 3).map(importLine) : [],
+          imports:
+            imports.status === 'fulfilled'
+              ? imports.value.slice(0, 3).map((i) => importLine(i, Date.now()))
+              : [],
           work: workLine(page),
           chase: page.rows.map(chaseRow),
           nextAfter: page.nextAfter ?? '',

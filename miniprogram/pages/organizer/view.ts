@@ -6,7 +6,7 @@ import type {
   RosterImportResult,
   RosterImportView,
 } from '../../../typings/api';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 import { CHANNEL_LABELS } from '../../utils/households';
 
 export interface RequestRow {
@@ -64,7 +64,7 @@ export function chaseRow(r: CockpitLastMileRowView): ChaseRow {
   return {
     ...row,
     // When the last contact was: a call three weeks ago is no contact for this vote.
-    last: when ? `${row.last} · ${formatShortDateTime(when)}` : row.last,
+    last: when ? `${row.last} · ${formatDateTime(when)}` : row.last,
     statusLabel: r.statusLabel,
     phone: r.contact.owners.find((o) => o.phone)?.phone ?? '',
   };
@@ -80,8 +80,8 @@ export function workLine(v: Pick<CockpitLastMileView, 'work' | 'remaining'>): st
   return v.remaining ? `催缴：还有 ${v.remaining} 户没有缴清` : '每户都已缴清';
 }
 
-export function importLine(i: RosterImportView): string {
-  const when = i.at.slice(0, 16).replace('T', ' ');
+export function importLine(i: RosterImportView, now: number): string {
+  const when = formatDateTime(i.at, now);
   if (i.errorCount) return `${when} ${i.fileName}：${i.errorCount} 处错误，未导入`;
   if (i.dryRun) return `${when} ${i.fileName}：预览 ${i.rows} 行`;
   return `${when} ${i.fileName}：新增 ${i.created}，更新 ${i.updated}，未变 ${i.unchanged}`;

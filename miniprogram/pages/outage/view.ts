@@ -5,6 +5,7 @@ import type {
   TimeSlotName,
 } from '../../../typings/api';
 import { daysFrom, monthDay } from '../../utils/days';
+import { keepFiguresWhole } from '../../utils/format';
 
 /** The outage page's view model: the schedule, the help asked, who may do what. */
 
@@ -111,7 +112,9 @@ export function toOutagePage(d: OutageDetailView): OutagePage {
   const started = daysFrom(today, outage.from);
   return {
     title: `${outage.elevator}停用`,
-    when: `${dayLabel(outage.from, today)} 至 ${dayLabel(outage.to, outage.from)}，共 ${outage.days} 天`,
+    when: keepFiguresWhole(
+      `${dayLabel(outage.from, today)} 至 ${dayLabel(outage.to, outage.from)}，共 ${outage.days} 天`,
+    ),
     status: outage.underway
       ? `正在停用，第 ${daysFrom(outage.from, today) + 1} 天`
       : started > 0

@@ -5,6 +5,7 @@ import type {
   ProgressUpdateView,
 } from '../../../typings/api';
 import { countdown, daysFrom, monthDay, monthDayTime } from '../../utils/days';
+import { keepFiguresWhole } from '../../utils/format';
 
 /** The 进度 tab's view model: pure, from the overview the server sends. */
 
@@ -93,7 +94,7 @@ export function outageCard(o: OutageView, today: string): OutageCard {
   return {
     id: o.id,
     title: `${o.elevator}停用`,
-    when: `${range(o.from, o.to, today)}，共 ${o.days} 天`,
+    when: keepFiguresWhole(`${range(o.from, o.to, today)}，共 ${o.days} 天`),
     countdown: o.underway ? `正在停用，第 ${dayOf} 天` : startsIn(today, o.from),
     note: o.note,
     underway: o.underway,

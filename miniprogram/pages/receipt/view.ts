@@ -1,5 +1,5 @@
 import type { MyAccountView, ReceiptView } from '../../../typings/api';
-import { formatShortDateTime } from '../../utils/format';
+import { formatDateTime } from '../../utils/format';
 
 export interface ReceiptRow {
   key: string;
@@ -34,7 +34,7 @@ export function toReceiptView(receipt: ReceiptView, left: string | null): Receip
     { key: 'owner', label: '业主', value: receipt.ownerMasked },
     { key: 'payer', label: '付款人', value: receipt.payerName },
     { key: 'channel', label: '方式', value: receipt.channelLabel },
-    { key: 'time', label: '时间', value: formatShortDateTime(receipt.paidAt) },
+    { key: 'time', label: '时间', value: formatDateTime(receipt.paidAt) },
     { key: 'no', label: '收据号', value: receipt.receiptNo },
   ];
   if (receipt.seq !== null)

@@ -1,5 +1,6 @@
 import { aNotice } from '../fixtures';
 import { flush, mount, resetWx, textOf } from '../harness';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -10,7 +11,7 @@ it('shows the title, the date in Chinese and the summary, not the body', () => {
 
   expect(textOf(rendered.querySelector('.title'))).toBe('电梯更新方案公示');
   // 16:30 UTC on the 28th is already the 29th in Shanghai.
-  expect(textOf(rendered.querySelector('.date'))).toBe('2026年11月29日');
+  expect(textOf(rendered.querySelector('.date'))).toBe(asReadToday('2026年11月29日'));
   expect(textOf(rendered.querySelector('.summary'))).toContain('第三方检测结论');
   expect(rendered.querySelector('.body')).toBeUndefined();
 });

@@ -11,6 +11,8 @@ import {
   type Rendered,
 } from '../harness';
 import { aDetail, aMyUnit, aReceipt } from './decisions-fixtures';
+import { asReadToday } from '../dates';
+import { choiceColor } from '../../../miniprogram/utils/choiceColors';
 
 beforeEach(resetWx);
 
@@ -38,6 +40,10 @@ describe('decision detail page', () => {
       '反对',
       '弃权',
     ]);
+    // The same colours for the same choices on every page: one palette.
+    expect(page.querySelectorAll('.choice').map((c) => c.dom?.getAttribute('style'))).toEqual(
+      ['yes', 'no', 'abstain'].map((key) => `border-left: 16rpx solid ${choiceColor(key)}`),
+    );
 
     tap(page, '.choice--yes'); // tap 1
     await flush();
@@ -111,7 +117,7 @@ describe('decision detail page', () => {
         aDetail({
           votingOpen: false,
           status: 'closed',
-          statusLabel: '已截止',
+          statusLabel: '已截止，待计票',
           question: {
             kind: 'plans',
             text: '选择方案',
@@ -159,7 +165,9 @@ describe('decision detail page', () => {
     expect(textOf(page.querySelector('.document'))).toContain('第三方检测报告');
     expect(textOf(page.querySelector('.my-unit-no'))).toBe('3-01、3-02');
     expect(textOf(page.querySelector('.my-unit-status'))).toBe(
-      '代理人已于 2026年12月20日 10:05 投票（纸质表决票，王小红（社区工作者）录入）。您的在线投票已由纸质表决票替换，另一位组织者确认的理由：业主当面确认改投',
+      asReadToday(
+        '代理人已于 2026年12月20日 10:05 投票（纸质表决票，王小红（社区工作者）录入）。您的在线投票已由纸质表决票替换，另一位组织者确认的理由：业主当面确认改投',
+      ),
     );
     expect(page.querySelector('.link-results')).toBeDefined();
   });
@@ -300,6 +308,15 @@ describe('decision detail page', () => {
       name: 'decisions',
       data: { action: 'object', decisionId: 'd1', unitId: 'u12-03', text: '面积登记有误' },
     });
+  });
+
+  it('shows a long notice in paragraphs, one per line the organizer wrote', async () => {
+    answer('decisions', 'detail', ok(aDetail({ summary: '检测结论如下。\n\n费用按面积分摊。\n' })));
+    const page = await openShared();
+    expect(page.querySelectorAll('.paragraph').map((p) => textOf(p))).toEqual([
+      '检测结论如下。',
+      '费用按面积分摊。',
+    ]);
   });
 
   it('says so when the decision cannot be found', async () => {

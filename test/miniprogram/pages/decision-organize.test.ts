@@ -18,6 +18,7 @@ import {
   fieldsOf,
   yuanToFen,
 } from '../../../miniprogram/pages/decision-organize/view';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -128,7 +129,7 @@ describe('organizer page', () => {
     answer(
       'decisions',
       'postNotice',
-      fail('CONFLICT', '公示期至少 15 天：表决最早 2026-12-16T09:00:00+08:00 开始，请推迟开始时间'),
+      fail('CONFLICT', '公示期至少 15 天：表决最早 12月16日 09:00 开始，请推迟开始时间'),
     );
     Object.assign(wx, { showModal: jest.fn().mockResolvedValue({ confirm: true }) });
     const page = mount('pages/decision-organize/index');
@@ -162,7 +163,7 @@ describe('organizer page', () => {
     expect(page.querySelector('.field-title')).toBeUndefined();
     // What was posted is shown as people read dates, not as stored.
     expect(textOf(page.querySelector('.posted-window'))).toBe(
-      '已公示的内容不能修改，投票时间 2026年12月17日 09:00 至 2026年12月31日 18:00',
+      asReadToday('已公示的内容不能修改，投票时间 2026年12月17日 09:00 至 2026年12月31日 18:00'),
     );
     page.querySelector('.control--recount')?.dispatchEvent('tap');
     await settle();

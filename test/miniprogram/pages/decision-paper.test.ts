@@ -12,6 +12,7 @@ import {
   type Rendered,
 } from '../harness';
 import { aDetail, aReceipt } from './decisions-fixtures';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -325,7 +326,7 @@ describe('paper ballot page', () => {
     const page = await open();
     await findRoom(page, '3-02');
     expect(textOf(page.querySelector('.unit-line'))).toBe(
-      '3-01、3-02 已于 2026年12月18日 10:00 由业主本人上门投票；再次录入将以此票为准',
+      asReadToday('3-01、3-02 已于 2026年12月18日 10:00 由业主本人上门投票；再次录入将以此票为准'),
     );
     await findRoom(page, '99-99');
     expect(textOf(page.querySelector('.message'))).toBe('没有找到房屋 99-99');

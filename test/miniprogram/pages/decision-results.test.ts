@@ -12,6 +12,7 @@ import {
 import { aResults } from './decisions-fixtures';
 import { toGauge } from '../../../miniprogram/utils/gauge';
 import { toResultsView } from '../../../miniprogram/pages/decision-results/view';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -162,7 +163,7 @@ describe('results page', () => {
   it('shows the published result as published, without the refresh button', async () => {
     answer('decisions', 'results', ok(aResults({ status: 'final', headline: '通过' })));
     const page = await open();
-    expect(textOf(page.querySelector('.as-of'))).toBe('公示于 2026年12月20日 10:00');
+    expect(textOf(page.querySelector('.as-of'))).toBe(asReadToday('公示于 2026年12月20日 10:00'));
     expect(page.querySelector('.refresh')).toBeUndefined();
   });
 

@@ -71,7 +71,7 @@ function stubCard(page: Rendered, exportImage: () => Promise<string>): void {
 
 describe('sharing a vote', () => {
   it('shares the deep link with the turnout card', async () => {
-    answer('decisions', 'detail', ok(aDetail({ status: 'open', statusLabel: '表决中' })));
+    answer('decisions', 'detail', ok(aDetail({ status: 'open', statusLabel: '投票中' })));
     answer(
       'decisions',
       'results',
@@ -165,7 +165,7 @@ describe('reminders on the vote page', () => {
     answer(
       'decisions',
       'detail',
-      ok(aDetail({ status: 'closed', statusLabel: '已截止', votingOpen: false })),
+      ok(aDetail({ status: 'closed', statusLabel: '已截止，待计票', votingOpen: false })),
     );
     expect((await open('decision-detail')).querySelector('.remind')).toBeUndefined();
     answer('decisions', 'detail', ok(aDetail({ myUnits: [] })));

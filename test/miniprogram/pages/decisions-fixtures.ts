@@ -17,7 +17,7 @@ export function aSummaryRow(overrides: Partial<DecisionSummaryView> = {}): Decis
     matterLabel: '改建、重建建筑物及其附属设施',
     rule: 'three-quarters',
     status: 'open',
-    statusLabel: '表决中',
+    statusLabel: '投票中',
     opensAt: '2026-12-17T09:00:00+08:00',
     closesAt: '2026-12-31T18:00:00+08:00',
     noticePostedAt: '2026-12-01T09:00:00+08:00',

@@ -17,6 +17,7 @@ import {
   textOf,
   type Rendered,
 } from '../harness';
+import { asReadToday } from '../dates';
 
 expect.addSnapshotSerializer(snapshotPlugin);
 
@@ -51,7 +52,7 @@ describe('home page', () => {
     ]);
     const notice = page.querySelector('.notice');
     expect(textOf(notice?.querySelector('.title'))).toBe('电梯更新方案公示');
-    expect(textOf(notice?.querySelector('.date'))).toBe('2026年11月29日');
+    expect(textOf(notice?.querySelector('.date'))).toBe(asReadToday('2026年11月29日'));
     const cards = page.querySelectorAll('.area');
     expect(cards).toHaveLength(summary.areas.length);
     expect(cards.map((card) => textOf(card.querySelector('.title')))).toEqual([

@@ -57,6 +57,7 @@ export function aMe(overrides: Partial<MeView> = {}): MeView {
     proxiesGiven: [],
     proxiesHeld: [],
     bindings: [],
+    helpLine: { label: '居委会', phone: '021-6213 0000' },
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import {
   textOf,
   type Rendered,
 } from '../harness';
+import { asReadToday } from '../dates';
 
 const tempUrlCalls = (): jest.MockedFunction<typeof wx.cloud.getTempFileURL> =>
   jest.mocked(wx.cloud.getTempFileURL);
@@ -129,7 +130,7 @@ describe('invite sheet page', () => {
     // A rule above the first flat of each floor after the first, to guide the eye on paper.
     expect(texts('.new-floor')).toEqual(['12-04STUV-WXYZ']);
     expect(textOf(page.querySelector('.issued'))).toBe(
-      '共 3 户 · 生成于 2026年11月29日 10:05 · 之前的邀请码已作废',
+      asReadToday('共 3 户 · 生成于 2026年11月29日 10:05 · 之前的邀请码已作废'),
     );
     expect(textOf(page.querySelector('.save-hint'))).toContain('转发给打印店、发到电脑或保存');
     expect(textOf(page.querySelector('.sheet-lost'))).toContain('名单遗失或损坏时');

@@ -13,7 +13,7 @@ import {
   toLedgerHead,
   unitLine,
 } from '../../../miniprogram/pages/ledger/view';
-import { formatShortDateTime } from '../../../miniprogram/utils/format';
+import { formatDateTime } from '../../../miniprogram/utils/format';
 import { aMe, aProxy } from './households-fixtures';
 import {
   aFundsReceipt,
@@ -291,8 +291,9 @@ describe('ledger view', () => {
 });
 
 describe('money formatting', () => {
-  it('writes short dates in Shanghai time', () => {
-    expect(formatShortDateTime('2026-12-13T04:23:00Z')).toBe('12月13日 12:23');
-    expect(formatShortDateTime('nonsense')).toBe('');
+  it('writes dates in Shanghai time, the year only for another year', () => {
+    const now = Date.parse('2026-12-07T12:00:00+08:00');
+    expect(formatDateTime('2026-12-13T04:23:00Z', now)).toBe('12月13日 12:23');
+    expect(formatDateTime('nonsense', now)).toBe('');
   });
 });

@@ -20,6 +20,7 @@ import {
   aScheme,
   aUnitAccount,
 } from './money-fixtures';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -141,7 +142,9 @@ describe('筹款 tab', () => {
       action: 'createPayLink',
       unitId: 'u12-03',
     });
-    expect(textOf(page.querySelector('.shared'))).toContain('链接有效期至 2026年12月20日 12:00');
+    expect(textOf(page.querySelector('.shared'))).toContain(
+      asReadToday('链接有效期至 2026年12月20日 12:00'),
+    );
     expect(page.querySelector('.send-link')).toBeDefined();
     expect(callMethod(page, 'onShareAppMessage', { from: 'button' })).toMatchObject({
       title: '请帮 12-03 缴纳电梯更换分摊款',

@@ -15,6 +15,7 @@ import type {
   CockpitLastMileView,
   RosterImportResult,
 } from '../../../typings/api';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -121,7 +122,7 @@ describe('organizer page', () => {
       '7-03 · 家属或租户 周小雨',
     ]);
     expect(textOf(page.querySelector('.import-line'))).toBe(
-      '2026-11-19 16:00 物业房屋名册.xlsx：新增 138，更新 0，未变 0',
+      asReadToday('2026年11月19日 16:00 物业房屋名册.xlsx：新增 138，更新 0，未变 0'),
     );
     expect(cloudCalls().find((c) => c.name === 'cockpit')?.data).toEqual({ action: 'lastMile' });
     expect(textOf(page.querySelector('.work-line'))).toBe(
@@ -130,7 +131,7 @@ describe('organizer page', () => {
     expect(textOf(page.querySelector('.chase-status'))).toBe('还没投');
     expect(textOf(page.querySelector('.contact-tags'))).toBe('外地/海外');
     expect(textOf(page.querySelector('.contact-last'))).toBe(
-      '未联系上 · 电话 1 次 · 时差，电话无人接听 · 11月25日 10:00',
+      asReadToday('未联系上 · 电话 1 次 · 时差，电话无人接听 · 2026年11月25日 10:00'),
     );
     expect(page.querySelectorAll('.primary-button')).toHaveLength(1);
   });

@@ -19,6 +19,7 @@ import {
 import { aMe } from './households-fixtures';
 import { aLinkInfo, anAccount, anOverview, aPayLink, aScheme } from './money-fixtures';
 import { type CardShare, stubCard } from './share-helpers';
+import { asReadToday } from '../dates';
 
 beforeEach(() => {
   resetWx();
@@ -45,7 +46,7 @@ const CARD = {
   building: '慈爱鑫和公寓',
   kicker: '代缴电梯分摊款 · 12-03（钱*康）',
   headline: '还需缴纳 ¥12,345.67',
-  subline: '链接有效期至 2026年12月20日 12:00',
+  subline: asReadToday('链接有效期至 2026年12月20日 12:00'),
   bar: null,
 };
 

@@ -11,6 +11,7 @@ import {
   postProblem,
 } from '../../../miniprogram/pages/progress-post/view';
 import { countdown, monthDay } from '../../../miniprogram/utils/days';
+import { keepFiguresWhole } from '../../../miniprogram/utils/format';
 import {
   aHelp,
   aMilestone,
@@ -67,7 +68,8 @@ describe('progress view', () => {
   it('counts down to an outage, and counts its days while it stands', () => {
     expect(outageCard(anOutage(), TODAY)).toMatchObject({
       title: '1号梯（东）停用',
-      when: '2027年1月26日–2月24日，共 30 天',
+      // As read; the joiners that keep each figure whole are invisible.
+      when: keepFiguresWhole('2027年1月26日–2月24日，共 30 天'),
       countdown: '还有 50 天开始停用',
     });
     expect(outageCard(anOutage(), '2027-01-25').countdown).toBe('明天开始停用');

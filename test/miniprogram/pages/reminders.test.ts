@@ -14,6 +14,7 @@ import {
   textOf,
   type Rendered,
 } from '../harness';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -57,7 +58,7 @@ describe('reminders page', () => {
     const states = page.querySelectorAll('.reminder-state').map((n) => textOf(n));
     expect(states).toEqual(['还会提醒 2 次', '微信未能送达（可能已关闭提醒），请重新订阅']);
     expect(textOf(page.querySelector('.reminder--voteDeadline'))).toContain(
-      '上次提醒：2026年12月13日 12:23',
+      asReadToday('上次提醒：2026年12月13日 12:23'),
     );
     expect(page.querySelectorAll('.subscribe').map((n) => textOf(n))).toEqual([
       '再订阅一次',

@@ -1,4 +1,5 @@
 import {
+  keepFiguresWhole,
   formatArea,
   formatDate,
   formatDateTime,
@@ -42,6 +43,9 @@ describe('formatArea', () => {
   });
 });
 
+const THIS_YEAR = Date.parse('2026-12-07T12:00:00+08:00');
+const LATER = Date.parse('2027-03-01T12:00:00+08:00');
+
 describe('formatDate', () => {
   it.each([
     ['2026-11-29T10:00:00+08:00', '2026年11月29日'],
@@ -52,8 +56,10 @@ describe('formatDate', () => {
     ['2026-11-29', '2026年11月29日'],
     ['2026-11-29 23:59', '2026年11月29日'],
     ['2026-11-29T10:00:00.123+08:00', '2026年11月29日'],
-  ])('%s → %s', (iso, text) => {
-    expect(formatDate(iso)).toBe(text);
+  ])('%s → %s (another year) ', (iso, text) => {
+    expect(formatDate(iso, LATER)).toBe(text);
+    // The same year as `now`: the year goes.
+    expect(formatDate(iso, THIS_YEAR)).toBe(text.replace('2026年', ''));
   });
 
   it.each(['', 'yesterday', '2026-02-30', '2026-13-01', '2026-11-29T24:00:00+08:00'])(
@@ -64,7 +70,25 @@ describe('formatDate', () => {
   );
 
   it('adds the Shanghai time of day in formatDateTime', () => {
-    expect(formatDateTime('2026-11-29T02:05:00Z')).toBe('2026年11月29日 10:05');
+    expect(formatDateTime('2026-11-29T02:05:00Z', THIS_YEAR)).toBe('11月29日 10:05');
+    expect(formatDateTime('2026-11-29T02:05:00Z', LATER)).toBe('2026年11月29日 10:05');
+    // `now` may be stored text, and the year is Shanghai's: 16:30 UTC on 31 Dec is already 2027.
+    expect(formatDateTime('2026-12-31T18:00:00+08:00', '2026-12-31T16:30:00Z')).toBe(
+      '2026年12月31日 18:00',
+    );
     expect(formatDateTime('not a date')).toBe('');
+  });
+});
+
+describe('keepFiguresWhole', () => {
+  it('joins each number to its unit and each year to 年, invisibly', () => {
+    const kept = keepFiguresWhole('2027年1月26日–2月24日，共 30 天，已出账 138 户');
+    expect(kept).toBe(
+      '2027\u2060年1\u2060月26\u2060日–2\u2060月24\u2060日，共 30\u00a0天，已出账 138\u00a0户',
+    );
+    // What a person reads is unchanged.
+    expect(kept.replace(/\u2060/g, '').replace(/\s/g, ' ')).toBe(
+      '2027年1月26日–2月24日，共 30 天，已出账 138 户',
+    );
   });
 });

@@ -68,7 +68,7 @@ describe('the share card', () => {
     const short = turnoutCard({
       building: '慈爱鑫和公寓',
       title: '电梯更换',
-      stage: '表决中',
+      stage: '投票中',
       voted: 87,
       total: 134,
       date: '12月13日 12:23',
@@ -131,7 +131,7 @@ describe('the share card', () => {
       turnoutCard({
         building: '慈爱鑫和公寓',
         title: '电梯更换',
-        stage: '表决中',
+        stage: '投票中',
         voted: 87,
         total: 134,
         date: '12月13日 12:23',
@@ -142,7 +142,7 @@ describe('the share card', () => {
     const texts = ops.filter((o) => o.op === 'fillText').map((o) => o.args[0]);
     expect(texts).toEqual([
       '慈爱鑫和公寓',
-      '电梯更换 · 表决中',
+      '电梯更换 · 投票中',
       '已投票 87/134 户',
       '还差 3 户达三分之二',
       '64%',
