@@ -52,7 +52,7 @@ export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
 
       // Controls: built-in controls, links and anything the page styles as a tap target.
       const TAPS =
-        'wx-button, wx-switch, wx-picker, wx-navigator, wx-checkbox, wx-radio, [aria-role="link"], [aria-role="button"], [class*="link"], .choice, .document, .movement';
+        'wx-button, wx-switch, wx-picker, wx-navigator, wx-checkbox, wx-radio, [aria-role="link"], [aria-role="button"], [aria-role="radio"], [class*="link"], .document, .movement';
       const taps = root.querySelectorAll(TAPS);
       for (const control of taps) {
         // Inside a bigger tap target (a row's title text, say), the row is what is tapped.
@@ -108,7 +108,12 @@ export function layoutProblems(frame: Locator): Promise<LayoutProblem[]> {
         const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
         const h = el as HTMLElement;
         const r = el.getBoundingClientRect();
-        if ((h.scrollWidth > h.clientWidth + 1 && h.clientWidth > 0) || r.right > page.right + 1) {
+        // Past the page's edge is fine inside a sideways scroller (the building map's grid).
+        const scrolls = el.closest('wx-scroll-view') !== null;
+        if (
+          (h.scrollWidth > h.clientWidth + 1 && h.clientWidth > 0) ||
+          (!scrolls && r.right > page.right + 1)
+        ) {
           push('overflow', text, `${h.scrollWidth} > ${h.clientWidth}`);
         }
         const rows = lines(el);

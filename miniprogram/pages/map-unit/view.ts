@@ -1,5 +1,5 @@
 import type { LastMileRowView, UnitHistoryView } from '../../../typings/api';
-import { formatFen as yuan, formatDateTime } from '../../utils/format';
+import { formatFen as yuan, formatDate, formatDateTime } from '../../utils/format';
 import { CHANNEL_LABELS } from '../../utils/households';
 
 export interface PhoneLine {
@@ -101,7 +101,7 @@ export function unitSheet(h: UnitHistoryView, decisionId: string): UnitSheet {
         `${formatDateTime(c.at)} ${CHANNEL_LABELS[c.channel]}${c.reached ? '联系上' : '未联系上'}${c.note ? ` · ${c.note}` : ''} · ${c.byLabel}`,
     ),
     proxies: h.proxies.map(
-      (p) => `${p.proxyName} · ${p.scopeLabel} · ${p.stateLabel} · 至 ${p.validUntil}`,
+      (p) => `${p.proxyName} · ${p.scopeLabel} · ${p.stateLabel} · 至 ${formatDate(p.validUntil)}`,
     ),
     paperDecisionId: paper?.decisionId ?? '',
     paperDecisionTitle: paper?.decisionTitle ?? '',

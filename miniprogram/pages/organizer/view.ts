@@ -6,7 +6,7 @@ import type {
   RosterImportResult,
   RosterImportView,
 } from '../../../typings/api';
-import { formatDateTime } from '../../utils/format';
+import { formatDateTime, keepFiguresWhole } from '../../utils/format';
 import { CHANNEL_LABELS } from '../../utils/households';
 
 export interface RequestRow {
@@ -74,10 +74,10 @@ export function chaseRow(r: CockpitLastMileRowView): ChaseRow {
 export function workLine(v: Pick<CockpitLastMileView, 'work' | 'remaining'>): string {
   if (v.work.kind === 'vote') {
     return v.remaining
-      ? `催票：「${v.work.title}」还有 ${v.remaining} 户没有投票`
+      ? keepFiguresWhole(`催票：「${v.work.title}」还有 ${v.remaining} 户没有投票`)
       : `「${v.work.title}」每户都已投票`;
   }
-  return v.remaining ? `催缴：还有 ${v.remaining} 户没有缴清` : '每户都已缴清';
+  return v.remaining ? keepFiguresWhole(`催缴：还有 ${v.remaining} 户没有缴清`) : '每户都已缴清';
 }
 
 export function importLine(i: RosterImportView, now: number): string {

@@ -28,6 +28,7 @@ import {
   type Rendered,
 } from '../harness';
 import { aContact } from './households-fixtures';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -329,7 +330,7 @@ describe('unit sheet', () => {
     expect(sheet.moneyLine).toBe('部分缴纳 · 应缴 ¥12,345.67，还差 ¥12,000.00');
     expect(sheet.owes).toBe(true);
     expect(sheet.paperDecisionId).toBe('d-outage');
-    expect(sheet.proxies).toEqual(['方小雨 · 投票和缴款 · 有效 · 至 2027-06-30']);
+    expect(sheet.proxies).toEqual([asReadToday('方小雨 · 投票和缴款 · 有效 · 至 2027年6月30日')]);
     expect(paperPath('d-outage', '9-04')).toBe(
       '/pages/decision-paper/index?id=d-outage&decisionId=d-outage&unit=9-04',
     );
