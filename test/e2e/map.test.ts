@@ -18,7 +18,7 @@ test('an organizer opens the map, switches layers, taps a flat and reads its his
   const organizer = await journey.open('#/pages/organizer/index', 'demo-organizer');
   const desk = organizer.frame('pages/organizer/index');
   // The last mile follows the open vote: the owners who have not voted yet.
-  await desk.getByText(/^催票：「施工期间停梯安排」还有 \d+ 户没有投票$/).waitFor();
+  await desk.getByText(/^催票：「施工期间停梯安排」还有 \d+\s户没有投票$/).waitFor();
   await desk.locator('.work').scrollIntoViewIfNeeded();
   await organizer.shot('desk-last-mile');
   await desk.getByText('楼栋地图：每户投票、缴款、联络一目了然', { exact: true }).click();

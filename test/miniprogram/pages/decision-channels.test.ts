@@ -5,6 +5,7 @@
  */
 import { callMethod, answer, mount, ok, resetWx, textOf } from '../harness';
 import { aDetail, aMyUnit } from './decisions-fixtures';
+import { asReadToday } from '../dates';
 
 beforeEach(resetWx);
 
@@ -47,7 +48,9 @@ describe('decision page: channels and privacy', () => {
     expect(textOf(page.querySelector('.privacy-line'))).toBe(RECEIPTS);
     expect(textOf(page.querySelector('.receipt-cast'))).toMatch(/^业主本人上门投票 · /);
     expect(textOf(page.querySelector('.my-unit-status'))).toBe(
-      '业主本人已于 2026年12月18日 10:00 投票（上门表决，王小红（社区工作者）和李建国（社区工作者）录入）',
+      asReadToday(
+        '业主本人已于 2026年12月18日 10:00 投票（上门表决，王小红（社区工作者）和李建国（社区工作者）录入）',
+      ),
     );
   });
 });

@@ -42,7 +42,7 @@ describe('decision detail page', () => {
     ]);
     // The same colours for the same choices on every page: one palette.
     expect(page.querySelectorAll('.choice').map((c) => c.dom?.getAttribute('style'))).toEqual(
-      ['yes', 'no', 'abstain'].map((key) => `border-left: 16rpx solid ${choiceColor(key)}`),
+      ['yes', 'no', 'abstain'].map((key) => `border-left: 16px solid ${choiceColor(key)}`),
     );
 
     tap(page, '.choice--yes'); // tap 1
