@@ -45,7 +45,7 @@ import { docs, find } from '../repository/docs';
 import { readAll, readByIds } from '../repository/readAll';
 import { assertVisible, isFieldWorker, isOrganizer, proxiesHeldBy } from './access';
 import { receiptOf } from './receipts';
-import { allBallots, ballotPage, loadDecision, loadShards, receiptPage } from './store';
+import { allBallots, ballotPage, loadDecision, loadShards } from './store';
 import { choiceLabel, choiceTotals, detailView, resultsView, summaryView } from './views';
 
 export async function listDecisions(
@@ -243,7 +243,7 @@ export async function publishedList(
   const [ballots, byReceipt, total] = await Promise.all([
     ballotPage(ctx.db, decision._id, offset, limit),
     privacy === 'receipts'
-      ? receiptPage(ctx.db, decision._id, offset, limit)
+      ? ballotPage(ctx.db, decision._id, offset, limit, 'receipt')
       : Promise.resolve<Ballot[]>([]),
     decision.result
       ? Promise.resolve(decision.result.counters.voted.owners)

@@ -52,39 +52,23 @@ export async function loadShards(db: Db, decisionId: string): Promise<TallyShard
 
 const PAGE = 1000;
 
-/** A page of a decision's ballots in `_id` order. */
+/**
+ * A page of a decision's ballots, in `_id` order, or in receipt order for a `receipts` decision's
+ * list of receipts, which must not follow the flats (`_id` order would pair each receipt with its
+ * flat).
+ */
 export async function ballotPage(
   db: Db,
   decisionId: string,
   offset: number,
   limit: number,
+  order: '_id' | 'receipt' = '_id',
 ): Promise<Ballot[]> {
   return docsOf<Ballot>(
     db
       .collection('ballots')
       .where({ decisionId })
-      .orderBy('_id', 'asc')
-      .skip(offset)
-      .limit(Math.min(limit, PAGE))
-      .get(),
-  );
-}
-
-/**
- * A page of a decision's ballots in receipt order: the order of a `receipts` decision's list of
- * receipts, which must not follow the flats (`_id` order would pair each receipt with its flat).
- */
-export async function receiptPage(
-  db: Db,
-  decisionId: string,
-  offset: number,
-  limit: number,
-): Promise<Ballot[]> {
-  return docsOf<Ballot>(
-    db
-      .collection('ballots')
-      .where({ decisionId })
-      .orderBy('receipt', 'asc')
+      .orderBy(order, 'asc')
       .skip(offset)
       .limit(Math.min(limit, PAGE))
       .get(),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { demoBuilding } from '../../cli/seed';
 import type { Ballot } from '../../core/decisions';
 import { startJourney, type Journey } from './journey';
+import { signAndEnter, startVisitBallot, VISIT_RECORD } from './visitBallot';
 
 /**
  * A door-to-door ballot in the browser, as the building map hands it over: two community staff
@@ -58,32 +59,15 @@ test('two staff enter a door-to-door vote with the signed visit record', async (
   const paper = staff.frame('pages/decision-paper/index');
   // The link filled in the flat and looked it up.
   await paper.getByText(`${flat.unitNo} 尚未投票`, { exact: true }).waitFor();
-  await paper.locator('.channel', { hasText: '上门' }).click();
-  await paper.locator('.choice', { hasText: '同意' }).click();
+  await startVisitBallot(staff);
 
   // Without the colleague's name nothing is sent, and the page says exactly that.
-  const record = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const [chooser] = await Promise.all([
-    staff.page.waitForEvent('filechooser'),
-    paper.getByText('拍摄两人签字的上门记录', { exact: true }).click(),
-  ]);
-  await chooser.setFiles({ name: 'visit.png', mimeType: 'image/png', buffer: record });
-  await paper.getByText('已拍摄，重新拍摄', { exact: true }).waitFor();
   await paper.getByText('确认录入', { exact: true }).click();
   await paper.getByText('还缺：另一位签字的工作人员', { exact: true }).waitFor();
   await staff.shot('visit-missing');
 
-  await paper.locator('wx-picker.witness').click();
-  await staff.page.locator('.pv-picklist__item', { hasText: colleague }).click();
-  await paper.getByText(`${colleague} ▾`, { exact: true }).waitFor();
-  await paper.getByText('确认录入', { exact: true }).click();
-  await staff.page.locator('.pv-dialog', { hasText: `与${colleague}两人签字` }).waitFor();
-  await staff.page.locator('.pv-dialog__btn--ok').click();
+  await signAndEnter(staff, colleague);
   const done = paper.locator('.done');
-  await done.waitFor();
   expect(await done.innerText()).toMatch(new RegExp(`^已录入 ${flat.unitNo}：同意，回执 `));
   await staff.shot('visit-entered');
 
@@ -92,7 +76,7 @@ test('two staff enter a door-to-door vote with the signed visit record', async (
     f.includes(path.join('ballots', PLAN, `${flat._id}-`)),
   );
   expect(stored).toHaveLength(1);
-  expect(fs.readFileSync(stored[0] ?? '')).toEqual(record);
+  expect(fs.readFileSync(stored[0] ?? '')).toEqual(VISIT_RECORD);
 
   // Looked up again, the flat shows its vote taken at the door.
   await paper.locator('.unit-input input').pressSequentially(flat.unitNo);

@@ -3,6 +3,7 @@ import type { Ballot } from '../../core/decisions';
 import { readPdf } from '../helpers/pdfText';
 import { bytesOf, openedDocuments } from './documents';
 import { startJourney, type Journey } from './journey';
+import { signAndEnter, startVisitBallot } from './visitBallot';
 
 /**
  * The organizer's round, end to end in the browser: the building map, its layers, a flat that
@@ -75,24 +76,8 @@ test('an organizer walks the map, logs a door-to-door vote with a colleague and 
   // The flat comes filled in from the map; the organizer took the vote at the door with staff.
   const paper = organizer.frame('pages/decision-paper/index');
   await paper.getByText(`${flat.unitNo} 尚未投票`, { exact: true }).waitFor();
-  await paper.locator('.channel', { hasText: '上门' }).click();
-  await paper.locator('.choice', { hasText: '同意' }).click();
-  const record = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const [chooser] = await Promise.all([
-    organizer.page.waitForEvent('filechooser'),
-    paper.getByText('拍摄两人签字的上门记录', { exact: true }).click(),
-  ]);
-  await chooser.setFiles({ name: 'visit.png', mimeType: 'image/png', buffer: record });
-  await paper.getByText('已拍摄，重新拍摄', { exact: true }).waitFor();
-  await paper.locator('wx-picker.witness').click();
-  await organizer.page.locator('.pv-picklist__item', { hasText: colleague }).click();
-  await paper.getByText('确认录入', { exact: true }).click();
-  await organizer.page.locator('.pv-dialog', { hasText: `与${colleague}两人签字` }).waitFor();
-  await organizer.page.locator('.pv-dialog__btn--ok').click();
-  await paper.locator('.done').waitFor();
+  await startVisitBallot(organizer);
+  await signAndEnter(organizer, colleague);
   expect(await paper.locator('.done').innerText()).toMatch(
     new RegExp(`^已录入 ${flat.unitNo}：同意，回执 `),
   );

@@ -367,7 +367,7 @@ describe('unit page', () => {
     answer('cockpit', 'unitHistory', ok(history));
     const navigate = jest.spyOn(wx, 'navigateTo');
     const page = await openUnit();
-    expect(textOf(page.querySelector('.paper'))).toBe('录入纸质票：施工期间停梯安排');
+    expect(textOf(page.querySelector('.paper'))).toBe('录入表决票：施工期间停梯安排');
     page.querySelector('.paper')?.dispatchEvent('tap');
     page.querySelector('.cash')?.dispatchEvent('tap');
     await flush();
