@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { COLLECTIONS } from '../../server/collections';
 import { towerSeed } from '../helpers/decisionsTower';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
-import { REPO_ROOT } from '../helpers/tongtiCli';
+import { type CliRun, runTongti, withoutSdkEnv } from '../helpers/tongtiCli';
 import { recordsOf, sheetOf, workbookFrom } from '../helpers/workbooks';
 import { stored } from '../cloud/functionClient';
 
@@ -16,19 +14,6 @@ import { stored } from '../cloud/functionClient';
  * exit 2 and write nothing.
  */
 jest.setTimeout(60_000);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** This process's environment without what points an SDK somewhere: --port must be enough. */
-function withoutSdkEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD|WX_|SCF_)/.test(k)),
-  );
-}
 
 describe('tongti export', () => {
   let t: TestCloud;
@@ -48,27 +33,8 @@ describe('tongti export', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function tongtiExport(args: string[], withPort = true): Promise<Run> {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(
-        process.execPath,
-        [
-          join(REPO_ROOT, 'bin', 'tongti.js'),
-          'export',
-          ...args,
-          ...(withPort ? ['--port', port] : []),
-        ],
-        { cwd: REPO_ROOT, env: withoutSdkEnv() },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code?: unknown; stdout?: string; stderr?: string };
-      return {
-        code: typeof e.code === 'number' ? e.code : -1,
-        stdout: e.stdout ?? '',
-        stderr: e.stderr ?? '',
-      };
-    }
+  function tongtiExport(args: string[], withPort = true): Promise<CliRun> {
+    return runTongti(['export', ...args, ...(withPort ? ['--port', port] : [])], withoutSdkEnv());
   }
 
   it("writes a decision's roll with names in full, and records who took it", async () => {

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { cashAccount, unitAccount } from '../../core/ledger/accounts';
 import { sealed } from '../../core/ledger/canonical';
 import type { EntryDoc, TransferRequest } from '../../core/ledger/transfers';
@@ -11,7 +8,7 @@ import { registryDb } from '../../server/repository/docs';
 import { ensureCollections } from '../../server/repository/ensureCollections';
 import { startTestCloud, type TestCloud } from '../helpers/localCloud';
 import { database, type Db, type Doc } from '../helpers/sdkDatabase';
-import { REPO_ROOT } from '../helpers/tongtiCli';
+import { type CliRun, runTongti, withoutSdkEnv } from '../helpers/tongtiCli';
 import { loadWxSdk, pointSdkAt } from '../helpers/wxSdk';
 
 /**
@@ -22,19 +19,6 @@ import { loadWxSdk, pointSdkAt } from '../helpers/wxSdk';
  */
 const AT = '2026-12-01T10:00:00+08:00';
 jest.setTimeout(60_000);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** This process's environment without what points an SDK somewhere. */
-function withoutSdkEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD|WX_|SCF_)/.test(k)),
-  );
-}
 
 describe('tongti ledger verify', () => {
   let t: TestCloud;
@@ -91,23 +75,11 @@ describe('tongti ledger verify', () => {
   });
   afterAll(() => t.stop());
 
-  const verify = async (args: readonly string[] = []): Promise<Run> => {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(
-        process.execPath,
-        [join(REPO_ROOT, 'bin', 'tongti.js'), 'ledger', 'verify', ...args],
-        { cwd: REPO_ROOT, env: args.length ? withoutSdkEnv() : { ...process.env, ...env } },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code?: unknown; stdout?: string; stderr?: string };
-      return {
-        code: typeof e.code === 'number' ? e.code : -1,
-        stdout: e.stdout ?? '',
-        stderr: e.stderr ?? '',
-      };
-    }
-  };
+  const verify = (args: readonly string[] = []): Promise<CliRun> =>
+    runTongti(
+      ['ledger', 'verify', ...args],
+      args.length ? withoutSdkEnv() : { ...process.env, ...env },
+    );
   const entry = async (seq: number): Promise<EntryDoc> => {
     const { data } = await db.collection('entries').where({ seq }).get();
     const found = data[0] as EntryDoc | undefined;
@@ -118,7 +90,7 @@ describe('tongti ledger verify', () => {
     const { _id, ...fields } = doc;
     await db.collection(collection).doc(_id).set({ data: fields });
   };
-  const expectBroken = (run: Run, badId: string): void => {
+  const expectBroken = (run: CliRun, badId: string): void => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');

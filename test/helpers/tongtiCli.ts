@@ -94,3 +94,27 @@ export async function tongtiEnv(port: number): Promise<Record<string, string>> {
   }
   return env;
 }
+
+/** What a finished `tongti` command left: its exit code and both streams. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** This process's environment without what points an SDK somewhere: --port must be enough. */
+export function withoutSdkEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD|WX_|SCF_)/.test(k)),
+  );
+}
+
+/** `node bin/tongti.js ARGS…` run to its end; a failing exit is an answer, not a throw. */
+export function runTongti(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
