@@ -9,24 +9,15 @@
  * message that cannot go is logged by sendReminder and the vote or payment stands.
  */
 import type { CastReceiptView } from '../../typings/api';
-import dayjs from 'dayjs';
 import type { Decision } from '../../core/decisions/model';
 import type { RollEntry } from '../../core/decisions/roll';
 import type { PayOrder } from '../../core/funds/model';
 import type { Member, ProxyGrant, Unit } from '../../core/registry/model';
-import { ZONE } from '../../core/registry/time';
+import { templateTime } from '../../core/registry/time';
 import { amountValue, thingValue } from '../../core/reminders/templates';
 import type { Db } from '../cloud';
 import { docs, find } from '../repository/docs';
 import { type SendOutcome, sendReminder } from './deliver';
-
-/**
- * `2026年12月13日 12:23`, as a template's time keyword shows it (the clocks' format). Written here
- * rather than imported so the pay callback does not carry the decisions' clocks.
- */
-function templateTime(at: Date | string): string {
-  return dayjs(at).tz(ZONE).format('YYYY年M月D日 HH:mm');
-}
 
 export interface ActedForOwnerResult {
   /** One outcome per owner's WeChat told (empty when there was nobody to tell). */
