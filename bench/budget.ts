@@ -16,6 +16,7 @@ import {
 } from './setDataSizes';
 import { compareTally, type TallyFigures } from './tally';
 import { budgetRow, type Row } from './table';
+import { pageList } from '../preview/compile/graph';
 
 /**
  * The performance budget (issue 11): every figure with its target and whether it is within,
@@ -95,9 +96,9 @@ async function onBuilding<T>(
     try {
       const appJson = JSON.parse(
         fs.readFileSync(path.join(ROOT, 'miniprogram', 'app.json'), 'utf8'),
-      ) as { pages: string[] };
+      ) as Record<string, unknown>;
       const pages: PagePayload[] = [];
-      for (const page of appJson.pages) {
+      for (const page of pageList(appJson)) {
         pages.push(await measurePage(session, page, PAGE_VISITS[page]));
       }
       return { pages, also: await also(session) };

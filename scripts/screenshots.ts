@@ -85,6 +85,13 @@ async function main(): Promise<void> {
     await frame(desk, 'pages/organizer/index').locator('.request').first().waitFor();
     await phone(desk, 'preview-organizer-desk');
     await desk.context().close();
+    // The building map: every flat by how it voted on the open vote, the legend with counts.
+    const map = await open('demo-organizer', '#/pages/building-map/index');
+    await frame(map, 'pages/building-map/index')
+      .getByText(/^在线投票 \d+ 户$/)
+      .waitFor();
+    await phone(map, 'preview-building-map');
+    await map.context().close();
 
     // Money: an owner's 筹款 tab with a share still to pay, the public ledger, the treasurer's queue.
     const money = await open(ownerYetToPay(), '#/pages/money/index');

@@ -71,7 +71,8 @@ export function resolveUsing(owner: string, target: string): string {
   return joined.replace(/\.(ts|js|json|wxml)$/, '');
 }
 
-function pageList(appJson: Record<string, unknown>): string[] {
+/** Every page app.json registers: `pages`, then each subpackage's pages under its root. */
+export function pageList(appJson: Record<string, unknown>): string[] {
   const pages = Array.isArray(appJson.pages)
     ? appJson.pages.filter((p): p is string => typeof p === 'string')
     : [];

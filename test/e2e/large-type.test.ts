@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { demoBuilding } from '../../cli/seed';
+import { pageList } from '../../preview/compile/graph';
 import { startJourney, type Journey, type JourneyPage } from './journey';
 import { type LayoutProblem, layoutProblems } from './layout-check';
 
@@ -172,7 +173,8 @@ async function openAt(route: string, large: boolean): Promise<JourneyPage> {
   return p;
 }
 
-const routes = appJson.pages;
+// Subpackages' pages too: the organizers' pages ship that way, at the same routes.
+const routes = pageList(appJson);
 
 it.each(routes)('%s reads well at normal and at large type', async (route) => {
   const who = (SPECS[route] ?? { who: 'owner' }).who;

@@ -4,9 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pageList } from '../../preview/compile/graph';
 
 const ROOT = path.resolve(__dirname, '../../miniprogram');
-const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8')) as { pages: string[] };
+const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 function navTitle(page: string): string {
   const json = JSON.parse(fs.readFileSync(path.join(ROOT, `${page}.json`), 'utf8')) as {
@@ -21,7 +25,7 @@ function firstHeading(page: string): string {
   return /class="[^"]*\btt-title\b[^"]*"[^>]*>([^<{]*)</.exec(wxml)?.[1]?.trim() ?? '';
 }
 
-it.each(app.pages)('%s does not repeat its navigation title as a heading', (page) => {
+it.each(pageList(app))('%s does not repeat its navigation title as a heading', (page) => {
   const title = navTitle(page);
   const heading = firstHeading(page);
   if (!title || !heading) return;
