@@ -63,7 +63,7 @@ test('a relative abroad opens a shared pay link, pays through the pay sheet and 
   await receipt.locator('.amount').waitFor();
   expect(await receipt.locator('.amount').innerText()).toBe(left);
   expect(await receipt.locator('.behalf').innerText()).toMatch(
-    new RegExp(`^王小明（外甥） 代 .+（${flat.unitNo}）缴纳$`),
+    new RegExp(`^王小明（外甥） 代 .+（${flat.unitNo}） 缴纳$`),
   );
   const rows = await receipt.locator('.row').allInnerTexts();
   const row = (label: string): string =>

@@ -11,7 +11,10 @@ export interface ReceiptPageView {
   amount: string;
   statusLabel: string;
   pending: boolean;
-  /** "王小明（朋友） 代 钱*康（5-02）缴纳": whose share it was, as a proxy says it everywhere. */
+  /**
+   * "王小明（朋友） 代 钱*康（5-02） 缴纳": whose share it was, as a proxy says it everywhere; the
+   * spaces are where a long line may break at large type (never inside 缴纳).
+   */
   behalfLine: string;
   rows: ReceiptRow[];
   /** The full hash, for copying; the rows show it short. */
@@ -48,7 +51,7 @@ export function toReceiptView(receipt: ReceiptView, left: string | null): Receip
     amount: receipt.amountLabel,
     statusLabel: receipt.statusLabel,
     pending: receipt.pending,
-    behalfLine: `${receipt.payerName} 代 ${receipt.ownerMasked}（${receipt.unitNo}）缴纳`,
+    behalfLine: `${receipt.payerName} 代 ${receipt.ownerMasked}（${receipt.unitNo}） 缴纳`,
     rows,
     entryHash: receipt.entryHash ?? '',
   };

@@ -37,7 +37,7 @@ describe('receipt page', () => {
     const page = mount('pages/receipt/index');
     await callMethod(page, 'onLoad', { id: 't-pay-2', link: 'lk-7f3a' });
     expect(textOf(page.querySelector('.amount'))).toBe('¥12,345.67');
-    expect(textOf(page.querySelector('.behalf'))).toBe('王小明（朋友） 代 钟*（5-02）缴纳');
+    expect(textOf(page.querySelector('.behalf'))).toBe('王小明（朋友） 代 钟*（5-02） 缴纳');
     expect(rowsOf(page)).toMatchObject({
       方式: '代付链接',
       时间: '12月13日 12:23',

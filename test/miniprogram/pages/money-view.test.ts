@@ -224,7 +224,7 @@ describe('receipt view', () => {
   it('names payer and owner, and where the entry sits in the ledger', () => {
     const view = toReceiptView(aFundsReceipt(), '¥0.00');
     expect(view.amount).toBe('¥12,345.67');
-    expect(view.behalfLine).toBe('王小明（朋友） 为 5-02 业主 钟* 缴纳');
+    expect(view.behalfLine).toBe('王小明（朋友） 代 钟*（5-02） 缴纳');
     expect(Object.fromEntries(view.rows.map((r) => [r.label, r.value]))).toEqual({
       房号: '5-02',
       业主: '钟*',
