@@ -40,3 +40,32 @@ export function shareWithCard(
     .catch(() => ({ ...link }));
   return { ...link, promise };
 }
+
+interface MakingCardPage {
+  data: { makingCard: boolean };
+  setData(data: { makingCard: boolean }): void;
+}
+
+/** For shareWithCard: the card must exist before the picture can go with the link. */
+export async function requireCard(prepare: () => Promise<unknown>): Promise<void> {
+  if (!(await prepare())) throw new Error('nothing to share yet');
+}
+
+/**
+ * The "生成分享图" button: makes the card once, the button busy meanwhile; if it cannot be made
+ * the person is told why (`message` turns the error into words) and can tap again.
+ */
+export async function makeCardOnTap(
+  page: MakingCardPage,
+  prepare: () => Promise<unknown>,
+  message: (error: unknown) => string,
+): Promise<void> {
+  if (page.data.makingCard) return;
+  page.setData({ makingCard: true });
+  try {
+    await prepare();
+  } catch (error) {
+    wx.showToast({ title: message(error), icon: 'none' });
+  }
+  page.setData({ makingCard: false });
+}

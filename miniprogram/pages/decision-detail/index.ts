@@ -21,7 +21,7 @@ import {
   voteReminderKeys,
 } from '../../utils/decisionShare';
 import type { ShareCardContent } from '../../utils/shareCard';
-import { shareWithCard } from '../../utils/shareMessage';
+import { makeCardOnTap, requireCard, shareWithCard } from '../../utils/shareMessage';
 import { printNotice } from '../../services/notices';
 import { openStoredFile } from '../../services/storage';
 import type { NoticePrint } from '../../utils/noticePrints';
@@ -143,19 +143,11 @@ Component({
       return shareCard;
     },
 
-    async requireShareCard(): Promise<void> {
-      if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
+    requireShareCard(): Promise<void> {
+      return requireCard(() => this.prepareShareCard());
     },
-
-    async onMakeCard(): Promise<void> {
-      if (this.data.makingCard) return;
-      this.setData({ makingCard: true });
-      try {
-        await this.prepareShareCard();
-      } catch (error) {
-        wx.showToast({ title: userMessageOf(error), icon: 'none' });
-      }
-      this.setData({ makingCard: false });
+    onMakeCard(): Promise<void> {
+      return makeCardOnTap(this, () => this.prepareShareCard(), userMessageOf);
     },
 
     /** From the tap: WeChat's consent sheet, then the accepts are recorded. */

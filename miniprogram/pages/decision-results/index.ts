@@ -5,7 +5,7 @@ import { getResults } from '../../services/decisions';
 import { buildingName } from '../../services/share';
 import { decisionCard, decisionSharePath, decisionShareQuery } from '../../utils/decisionShare';
 import type { ShareCardContent } from '../../utils/shareCard';
-import { shareWithCard } from '../../utils/shareMessage';
+import { makeCardOnTap, requireCard, shareWithCard } from '../../utils/shareMessage';
 import { type ResultsPageView, toResultsView } from './view';
 import { idFromQuery } from '../../utils/scene';
 
@@ -91,19 +91,11 @@ Component({
       return shareCard;
     },
 
-    async requireShareCard(): Promise<void> {
-      if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
+    requireShareCard(): Promise<void> {
+      return requireCard(() => this.prepareShareCard());
     },
-
-    async onMakeCard(): Promise<void> {
-      if (this.data.makingCard) return;
-      this.setData({ makingCard: true });
-      try {
-        await this.prepareShareCard();
-      } catch (error) {
-        wx.showToast({ title: userMessageOf(error), icon: 'none' });
-      }
-      this.setData({ makingCard: false });
+    onMakeCard(): Promise<void> {
+      return makeCardOnTap(this, () => this.prepareShareCard(), userMessageOf);
     },
   },
 });

@@ -14,7 +14,7 @@ import { buildingName } from '../../services/share';
 import { openCloudDocument } from '../../services/storage';
 import { LEDGER_PATH, ledgerCard, ledgerShareTitle } from '../../utils/pageShares';
 import type { ShareCardContent } from '../../utils/shareCard';
-import { shareWithCard } from '../../utils/shareMessage';
+import { makeCardOnTap, requireCard, shareWithCard } from '../../utils/shareMessage';
 import {
   appendEntries,
   type EntryRow,
@@ -108,14 +108,11 @@ Component({
       this.setData({ shareCard });
       return shareCard;
     },
-    async requireShareCard(): Promise<void> {
-      if (!(await this.prepareShareCard())) throw new Error('nothing to share yet');
+    requireShareCard(): Promise<void> {
+      return requireCard(() => this.prepareShareCard());
     },
-    async onMakeCard(): Promise<void> {
-      if (this.data.makingCard) return;
-      this.setData({ makingCard: true });
-      await this.prepareShareCard();
-      this.setData({ makingCard: false });
+    onMakeCard(): Promise<void> {
+      return makeCardOnTap(this, () => this.prepareShareCard(), userMessageOf);
     },
     onBind() {
       wx.navigateTo({ url: '/pages/bind/index' });
